@@ -16,7 +16,15 @@ export type RedeemFailureReason =
  * secret, claim value or bearer token.
  */
 export type OfferEvent =
-  | { type: 'offer.created'; offerId: string | null; userId: string | null; grant: 'authorization_code' | 'pre-authorized_code'; credentials: string[]; expiresAt: string | null; at: string }
+  | {
+      type: 'offer.created';
+      offerId: string | null;
+      userId: string | null;
+      grant: 'authorization_code' | 'pre-authorized_code';
+      credentials: string[];
+      expiresAt: string | null;
+      at: string;
+    }
   | { type: 'offer.retrieved'; offerId: string; at: string }
   | { type: 'offer.redeemed'; offerId: string; userId: string; at: string }
   | { type: 'offer.redeem_failed'; offerId: string | null; reason: RedeemFailureReason; at: string }

@@ -1,1 +1,1 @@
-export {};
+export { createNodeCrypto } from './create-node-crypto.js';
