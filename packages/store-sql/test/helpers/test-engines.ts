@@ -1,0 +1,166 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { createPool as createMysqlPool, type PoolOptions } from 'mysql2';
+import pg from 'pg';
+
+/** Engines the suites run on. `sqlite-*` always answer; the servers may be absent outside CI. */
+export type EngineName = 'sqlite-memory' | 'sqlite-file' | 'postgres' | 'mariadb';
+
+/** An opened test database. */
+export interface TestEngine {
+  name: EngineName;
+  /** The main instance (a small pool on the servers). */
+  db: Kysely<unknown>;
+  /** Opens another instance over exactly one connection of its own (for cross-connection races). */
+  openSingleConnection(): Promise<Kysely<unknown>>;
+  /** Path of the SQLite file (sqlite-file only). */
+  file?: string;
+  close(): Promise<void>;
+}
+
+const isCi = process.env.CI === 'true' || process.env.CI === '1';
+
+/** Postgres connection settings tried in order: user `postgres`, then `root` (trust auth), database `test`. */
+function postgresCandidates(): pg.PoolConfig[] {
+  const base = {
+    host: process.env.OFFERKIT_TEST_PG_HOST ?? '127.0.0.1',
+    port: Number(process.env.OFFERKIT_TEST_PG_PORT ?? 5432),
+    database: process.env.OFFERKIT_TEST_PG_DATABASE ?? 'test',
+    connectionTimeoutMillis: 3_000,
+  };
+  const users =
+    process.env.OFFERKIT_TEST_PG_USER === undefined
+      ? ['postgres', 'root']
+      : [process.env.OFFERKIT_TEST_PG_USER];
+  return users.map((user) => ({ ...base, user }));
+}
+
+function mysqlOptions(): PoolOptions {
+  return {
+    host: process.env.OFFERKIT_TEST_MYSQL_HOST ?? '127.0.0.1',
+    port: Number(process.env.OFFERKIT_TEST_MYSQL_PORT ?? 3306),
+    user: process.env.OFFERKIT_TEST_MYSQL_USER ?? 'root',
+    database: process.env.OFFERKIT_TEST_MYSQL_DATABASE ?? 'test',
+    connectTimeout: 3_000,
+    charset: 'utf8mb4',
+  };
+}
+
+/** A `pg.Pool` with the `'error'` listener every host must attach (an idle client's error would crash us). */
+export function createPgPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool(config);
+  pool.on('error', () => {});
+  return pool;
+}
+
+async function openPostgres(): Promise<TestEngine | undefined> {
+  for (const candidate of postgresCandidates()) {
+    const pool = createPgPool({ ...candidate, max: 10 });
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+    try {
+      await sql`select 1`.execute(db);
+    } catch {
+      await db.destroy();
+      continue;
+    }
+    return {
+      name: 'postgres',
+      db,
+      async openSingleConnection() {
+        const single = new Kysely<unknown>({
+          dialect: new PostgresDialect({ pool: createPgPool({ ...candidate, max: 1 }) }),
+        });
+        await sql`select 1`.execute(single);
+        return single;
+      },
+      close: () => db.destroy(),
+    };
+  }
+  return undefined;
+}
+
+async function openMariadb(): Promise<TestEngine | undefined> {
+  const options = mysqlOptions();
+  const db = new Kysely<unknown>({
+    dialect: new MysqlDialect({ pool: createMysqlPool({ ...options, connectionLimit: 10 }) }),
+  });
+  try {
+    await sql`select 1`.execute(db);
+  } catch {
+    await db.destroy();
+    return undefined;
+  }
+  return {
+    name: 'mariadb',
+    db,
+    async openSingleConnection() {
+      const single = new Kysely<unknown>({
+        dialect: new MysqlDialect({ pool: createMysqlPool({ ...options, connectionLimit: 1 }) }),
+      });
+      await sql`select 1`.execute(single);
+      return single;
+    },
+    close: () => db.destroy(),
+  };
+}
+
+/** Opens a better-sqlite3 connection in WAL mode with a 5 s busy timeout. */
+export function openSqliteDatabase(file: string): Database.Database {
+  const database = new Database(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('busy_timeout = 5000');
+  return database;
+}
+
+function openSqliteFile(): TestEngine {
+  const dir = mkdtempSync(join(tmpdir(), 'offerkit-sqlite-'));
+  const file = join(dir, 'offerkit.sqlite');
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: openSqliteDatabase(file) }) });
+  return {
+    name: 'sqlite-file',
+    db,
+    file,
+    async openSingleConnection() {
+      return new Kysely<unknown>({ dialect: new SqliteDialect({ database: openSqliteDatabase(file) }) });
+    },
+    async close() {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function openSqliteMemory(): TestEngine {
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
+  return {
+    name: 'sqlite-memory',
+    db,
+    async openSingleConnection() {
+      throw new Error('an in-memory SQLite database has a single connection');
+    },
+    close: () => db.destroy(),
+  };
+}
+
+/**
+ * Opens `name`. A server that does not answer gives undefined with a printed notice, so its suite is skipped;
+ * with `CI=true` it throws instead, because CI requires every engine.
+ */
+export async function openTestEngine(name: EngineName): Promise<TestEngine | undefined> {
+  if (name === 'sqlite-memory') return openSqliteMemory();
+  if (name === 'sqlite-file') return openSqliteFile();
+  const engine = name === 'postgres' ? await openPostgres() : await openMariadb();
+  if (engine !== undefined) return engine;
+  const where = name === 'postgres' ? 'PostgreSQL on 127.0.0.1:5432' : 'MariaDB/MySQL on 127.0.0.1:3306';
+  if (isCi) throw new Error(`CI=true requires ${where} (database test), but it does not answer`);
+  console.warn(
+    `[store-sql] ${where} does not answer: skipping its ${name} suites (set CI=true to require it)`,
+  );
+  return undefined;
+}
+
+/** Every engine, in the order suites report them. */
+export const ENGINE_NAMES: readonly EngineName[] = ['sqlite-memory', 'sqlite-file', 'postgres', 'mariadb'];
