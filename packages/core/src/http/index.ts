@@ -1,1 +1,12 @@
-export {};
+export type { AccessTokenResponse } from './access-token-response.js';
+export { createOfferKitHttpHandler } from './create-offer-kit-http-handler.js';
+export { DEFAULT_BODY_LIMIT } from './default-body-limit.js';
+export type { HttpHeaders } from './http-headers.js';
+export type { HttpRequestBody } from './http-request-body.js';
+export type { HttpRequestLike } from './http-request-like.js';
+export type { HttpResult } from './http-result.js';
+export type { OfferKitHttpAuth } from './offer-kit-http-auth.js';
+export type { OfferKitHttpHandler } from './offer-kit-http-handler.js';
+export type { OfferKitHttpOptions } from './offer-kit-http-options.js';
+export { readBodyStream } from './read-body-stream.js';
+export type { ReadableBodyStream } from './readable-body-stream.js';

@@ -1,0 +1,1 @@
+export { createOfferKitRouter } from './create-offer-kit-router.js';
