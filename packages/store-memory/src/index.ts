@@ -1,0 +1,1 @@
+export { createMemoryStores, type MemoryStores } from './create-memory-stores.js';
