@@ -13,6 +13,7 @@ import type { OfferProfile } from '../offer/offer-profile.js';
 import type { CredentialConfigurationResolver } from '../ports/credential-configuration-resolver.js';
 import type { OfferRecord, StoredTransactionCodeDescription } from '../ports/offer-record.js';
 import { AuthorizationCodeOfferInputSchema } from '../schemas/authorization-code-offer-input-schema.js';
+import { isPlainObject } from '../schemas/is-plain-object.js';
 import { issuesToDetails } from '../schemas/issues-to-details.js';
 import { OfferIssuerOptionsSchema } from '../schemas/offer-issuer-options-schema.js';
 import { createPreAuthorizedOfferInputSchema } from '../schemas/pre-authorized-offer-input-schema.js';
@@ -100,6 +101,11 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
   }
 
   function parseOrThrow<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
+    if (!isPlainObject(input)) {
+      throw invalid('Request body must be a JSON object', [
+        { msg: 'Must be a JSON object', param: 'body', location: 'body' },
+      ]);
+    }
     const result = v.safeParse(schema, input);
     if (!result.success) {
       throw invalid('Invalid request body', issuesToDetails(result.issues, 'body'));

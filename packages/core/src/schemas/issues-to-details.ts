@@ -20,7 +20,7 @@ export function issuesToDetails(
       if (typeof key === 'number') param += `[${key}]`;
       else param += param === '' ? String(key) : `.${String(key)}`;
     }
-    const detail: ErrorDetail = { msg: issue.message, param: param === '' ? '(root)' : param, location };
+    const detail: ErrorDetail = { msg: issue.message, param: param === '' ? 'body' : param, location };
     const value = issue.input;
     if (
       value === null ||

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
+import { isPlainObject } from './is-plain-object.js';
 
 /** A plain JSON object (not an array, not null) whose serialisation is at most `maxBytes` UTF-8 bytes. */
 export function jsonObjectSchema(maxBytes: number) {
   return v.pipe(
-    v.record(v.string(), v.unknown(), 'Must be a JSON object'),
-    v.check((value) => !Array.isArray(value), 'Must be a JSON object'),
+    v.custom<Record<string, unknown>>(isPlainObject, 'Must be a JSON object'),
     v.check(
       (value) => isSerialisableWithin(value, maxBytes),
       `Must serialise to at most ${maxBytes} bytes of JSON`,
