@@ -24,6 +24,6 @@ export function createSqlStores<DB>(options: SqlStoresOptions<DB>): SqlStores {
   const dialect = detectSqlDialect(db);
   return {
     offerStore: createSqlOfferStore(db as unknown as Kysely<Record<string, OfferRow>>, dialect, names),
-    userStore: createSqlUserStore(db as unknown as Kysely<Record<string, UserRow>>, names),
+    userStore: createSqlUserStore(db as unknown as Kysely<Record<string, UserRow>>, dialect, names),
   };
 }
