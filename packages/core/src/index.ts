@@ -41,3 +41,6 @@ export type { UserRecord, UserStore } from './ports/user-store.js';
 export { createOfferSecrets, type OfferSecrets, SECRET_BYTES } from './secrets/offer-secrets.js';
 export { generateTransactionCode } from './tx-code/generate-transaction-code.js';
 export { TRANSACTION_CODE_ALPHABETS } from './tx-code/transaction-code-alphabets.js';
+export type { LocalizedText } from './i18n/localized-text.js';
+export { pickLanguage } from './i18n/pick-language.js';
+export { resolveLocalizedText } from './i18n/resolve-localized-text.js';

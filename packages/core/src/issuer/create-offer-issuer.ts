@@ -76,6 +76,7 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
   const autoReferenceThreshold = options.autoReferenceThreshold ?? 512;
   const publicBaseUrl = options.publicBaseUrl?.replace(/\/+$/, '');
   const generateIssuerState = options.authorizationCode?.issuerState === 'generate';
+  const defaultLanguage = options.defaultLanguage ?? 'en';
   const onEvent = options.onEvent;
   const preAuthorizedSchema = createPreAuthorizedOfferInputSchema({
     txCodeMinLength: txMinLength,
@@ -195,13 +196,18 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
     };
   }
 
-  function rebuildOffer(record: OfferRecord, code: string): CredentialOffer {
+  function rebuildOffer(
+    record: OfferRecord,
+    code: string,
+    acceptLanguage: string | undefined,
+  ): CredentialOffer {
     return buildPreAuthorizedCredentialOffer({
       credentialIssuer,
       credentials: record.credentials,
       preAuthorizedCode: code,
       txCode: record.txCode,
       profile: record.profile,
+      language: { defaultLanguage, acceptLanguage },
     });
   }
 
@@ -338,6 +344,7 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
         preAuthorizedCode: code,
         txCode,
         profile,
+        language: { defaultLanguage },
       });
       let uri = delivery === 'reference' ? '' : encodeCredentialOfferUri(offer, { scheme });
       const byReference =
@@ -427,14 +434,14 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
       return { revoked };
     },
 
-    async resolveCredentialOffer(reference) {
+    async resolveCredentialOffer(reference, resolveOptions) {
       const notFound = () => new OfferKitError('not_found', 'Credential offer not found');
       if (typeof reference !== 'string' || !secrets.isSecretShaped(reference)) throw notFound();
       const record = await callStore(() => offerStore.findByReferenceHash(secrets.hash(reference)));
       const now = clock.now();
       if (record === undefined || offerStatusAt(record, now) !== 'active') throw notFound();
       emit({ type: 'offer.retrieved', offerId: record.id, at: nowIso(now) });
-      return rebuildOffer(record, secrets.codeFromReference(reference));
+      return rebuildOffer(record, secrets.codeFromReference(reference), resolveOptions?.acceptLanguage);
     },
 
     async redeemPreAuthorizedCode(input): Promise<Redemption> {

@@ -45,6 +45,8 @@ export interface OfferIssuerOptions {
   publicBaseUrl?: string;
   /** Event hook; must not throw (exceptions are swallowed). */
   onEvent?: OfferEventListener;
+  /** Language of the by-value tx code description when it is given as a map [`'en'`]. */
+  defaultLanguage?: string;
   /** [`{ issuerState: 'none' }`]; `'generate'` adds a random `issuer_state` to authorization-code offers. */
   authorizationCode?: { issuerState?: 'none' | 'generate' };
 }

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../i18n/localized-text.js';
 import type { CredentialOffer } from '../offer/credential-offer.js';
 import type { OfferProfile } from '../offer/offer-profile.js';
 import type { TransactionCodeInputMode } from '../offer/transaction-code-input-mode.js';
@@ -21,7 +22,8 @@ export interface AuthorizationCodeOfferResult {
 export interface TransactionCodeConfiguration {
   inputMode?: TransactionCodeInputMode;
   length?: number;
-  description?: string;
+  /** At most 300 characters; or a map of language tags to such texts (by value, the default language is sent). */
+  description?: LocalizedText;
 }
 
 /** Input of `createPreAuthorizedOffer` (MATTR `POST /v1/openid/offers/pre-authorized` body). */
@@ -107,10 +109,10 @@ export interface OfferIssuer {
   /** Revokes every live offer of the user; returns how many. */
   revokeOffersForUser(userId: string): Promise<{ revoked: number }>;
   /**
-   * The offer behind a `credential_offer_uri` reference secret; `not_found` unless it is live. Optional
-   * `acceptLanguage` is reserved for localised descriptions.
+   * The offer behind a `credential_offer_uri` reference secret; `not_found` unless it is live. A localised tx
+   * code description is picked for `acceptLanguage` (the request's `Accept-Language` header).
    */
-  resolveCredentialOffer(reference: string): Promise<CredentialOffer>;
+  resolveCredentialOffer(reference: string, options?: { acceptLanguage?: string }): Promise<CredentialOffer>;
   /** Redeems a pre-authorized code exactly once; errors carry the OAuth code (`invalid_grant`, …). */
   redeemPreAuthorizedCode(input: RedeemInput): Promise<Redemption>;
   /** Housekeeping: deletes up to `limit` expired offers; returns how many. */

@@ -1,3 +1,4 @@
+import { resolveLocalizedText } from '../i18n/resolve-localized-text.js';
 import type { StoredTransactionCodeDescription } from '../ports/offer-record.js';
 import {
   type CredentialOffer,
@@ -13,6 +14,8 @@ export interface PreAuthorizedCredentialOfferParts {
   preAuthorizedCode: string;
   txCode: StoredTransactionCodeDescription | null;
   profile: OfferProfile;
+  /** Picks a localised description: the default language, overridden by `acceptLanguage` when given. */
+  language?: { defaultLanguage: string; acceptLanguage?: string | undefined };
 }
 
 /**
@@ -31,7 +34,11 @@ export function buildPreAuthorizedCredentialOffer(parts: PreAuthorizedCredential
         : {
             length: parts.txCode.length,
             input_mode: parts.txCode.inputMode,
-            description: parts.txCode.description,
+            description: resolveLocalizedText(
+              parts.txCode.description,
+              parts.language?.defaultLanguage ?? 'en',
+              parts.language?.acceptLanguage,
+            ),
           };
   }
   const offer: CredentialOffer = { credential_issuer: parts.credentialIssuer };

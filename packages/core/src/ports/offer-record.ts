@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../i18n/localized-text.js';
 import type { OfferProfile } from '../offer/offer-profile.js';
 import type { TransactionCodeInputMode } from '../offer/transaction-code-input-mode.js';
 
@@ -42,5 +43,6 @@ export interface OfferRecord {
 export interface StoredTransactionCodeDescription {
   inputMode: TransactionCodeInputMode;
   length: number;
-  description?: string;
+  /** A text, or texts by language tag (the by-reference GET picks one by `Accept-Language`). */
+  description?: LocalizedText;
 }

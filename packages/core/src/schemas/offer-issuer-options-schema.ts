@@ -95,6 +95,7 @@ export const OfferIssuerOptionsSchema = v.pipe(
     autoReferenceThreshold: v.optional(v.pipe(v.number(), v.integer(), v.minValue(64))),
     publicBaseUrl: v.optional(httpsBaseUrl),
     onEvent: v.optional(v.custom<(...args: unknown[]) => unknown>(isFunction, 'Must be a function')),
+    defaultLanguage: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/))),
     authorizationCode: v.optional(v.object({ issuerState: v.optional(v.picklist(['none', 'generate'])) })),
   }),
   v.check(

@@ -9,6 +9,14 @@ export interface PreAuthorizedOfferInputLimits {
   maxExpirySeconds: number;
 }
 
+const LANGUAGE_TAG = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
+
+const DescriptionTextSchema = v.pipe(
+  v.string('Must be a string'),
+  v.maxCodePoints(300, 'Must be at most 300 characters'),
+  v.check((text) => !hasControlCharacter(text), 'Must not contain control characters'),
+);
+
 const wholeNumber = (name: string) =>
   v.pipe(
     v.number(`${name} must be a number`),
@@ -38,10 +46,24 @@ export function createPreAuthorizedOfferInputSchema(limits: PreAuthorizedOfferIn
               ),
             ),
             description: v.optional(
-              v.pipe(
-                v.string('Must be a string'),
-                v.maxCodePoints(300, 'Must be at most 300 characters'),
-                v.check((text) => !hasControlCharacter(text), 'Must not contain control characters'),
+              v.union(
+                [
+                  DescriptionTextSchema,
+                  v.pipe(
+                    v.record(
+                      v.pipe(
+                        v.string(),
+                        v.regex(LANGUAGE_TAG, 'Keys must be language tags such as en or de-CH'),
+                      ),
+                      DescriptionTextSchema,
+                    ),
+                    v.check((map) => {
+                      const count = Object.keys(map).length;
+                      return count >= 1 && count <= 32;
+                    }, 'Must have 1 to 32 languages'),
+                  ),
+                ],
+                'Must be a text of at most 300 characters, or a map of language tags to such texts',
               ),
             ),
           },
