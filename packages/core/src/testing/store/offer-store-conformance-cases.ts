@@ -31,7 +31,7 @@ function createAwkwardRecord(base: number): OfferRecord {
   return createTestOfferRecord(
     {
       userId: 'üser-🦄-\u05e9\u05dc\u05d5\u05dd',
-      txCodeMac: 'mac_-AZaz09mac_-AZaz09mac_-AZaz09mac_-AZaz09',
+      txCodeMac: 'mac_-AZaz09mac_-AZaz09mac_-AZaz09mac_-AZaz0',
       txCode: { inputMode: 'text', length: 8, description: 'Código enviado por SMS 📱 — 確認コード' },
       credentials: ['z-last', 'a-first', 'UniversityDegree_JWT', 'org.iso.18013.5.1.mDL'],
       profile: 'dual',
