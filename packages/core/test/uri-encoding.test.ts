@@ -6,8 +6,10 @@ import {
   encodeCredentialOfferUriByReference,
   isOfferKitError,
 } from '@offerkit/core';
+import { credentialOfferArbitrary, txCodeConfigurationArbitrary } from '@offerkit/core/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createTestIssuer } from './support/create-test-issuer.js';
 
 const tricky = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
@@ -60,6 +62,38 @@ describe('offer URI encoding', () => {
     const uri = encodeCredentialOfferUri(offer);
     expect(uri).toContain('a%20b');
     expect(uri).toContain('a%2Bb');
+  });
+
+  it('round trips every offer of the exported credentialOfferArbitrary, in every profile', () => {
+    fc.assert(
+      fc.property(credentialOfferArbitrary(), (offer) => {
+        const decoded = decodeCredentialOfferUri(encodeCredentialOfferUri(offer));
+        expect(decoded.kind === 'value' && decoded.offer).toEqual(offer);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('every txCodeConfigurationArbitrary value is accepted by the issuer and round trips into the offer', async () => {
+    const { issuer } = createTestIssuer();
+    await fc.assert(
+      fc.asyncProperty(txCodeConfigurationArbitrary(), async (configuration) => {
+        const created = await issuer.createPreAuthorizedOffer({
+          credentials: ['org.iso.18013.5.1.mDL'],
+          transactionCodeConfiguration: configuration,
+        });
+        expect(created.transactionCode).toHaveLength(configuration.length ?? 6);
+        const decoded = decodeCredentialOfferUri(created.uri);
+        const txCode =
+          decoded.kind === 'value'
+            ? decoded.offer.grants?.['urn:ietf:params:oauth:grant-type:pre-authorized_code']?.tx_code
+            : undefined;
+        expect(txCode?.input_mode).toBe(configuration.inputMode ?? 'numeric');
+        if (typeof configuration.description === 'string')
+          expect(txCode?.description).toBe(configuration.description);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('by-reference URIs round trip', () => {

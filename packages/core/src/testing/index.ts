@@ -1,2 +1,3 @@
+export * from './arbitraries/index.js';
 export * from './http/index.js';
 export * from './store/index.js';
