@@ -9,7 +9,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'dist', 'vendor', 'qrcode.js');
 mkdirSync(dirname(outfile), { recursive: true });
 await build({
-  stdin: { contents: "export { toCanvas, toString } from 'qrcode';", resolveDir: root, loader: 'js' },
+  stdin: { contents: "export { create, toCanvas } from 'qrcode';", resolveDir: root, loader: 'js' },
   bundle: true,
   format: 'esm',
   platform: 'browser',
