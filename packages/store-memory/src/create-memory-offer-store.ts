@@ -1,9 +1,10 @@
 import { OfferKitError, type OfferRecord, type OfferStore } from '@offerkit/core';
+import { copyOfferRecord } from './copy-offer-record.js';
 import { isLiveAt } from './is-live-at.js';
 import { MemoryOfferTable } from './memory-offer-table.js';
 
 function copyOut(record: OfferRecord | undefined): OfferRecord | undefined {
-  return record === undefined ? undefined : structuredClone(record);
+  return record === undefined ? undefined : copyOfferRecord(record);
 }
 
 /**
@@ -15,7 +16,7 @@ function copyOut(record: OfferRecord | undefined): OfferRecord | undefined {
  * instances) in production.
  *
  * Every write method is synchronous between its check and its write (no `await`), which is what makes
- * consume and reserve atomic on Node's single thread. Records are copied (`structuredClone`) on the way in
+ * consume and reserve atomic on Node's single thread. Records are copied (`copyOfferRecord`) on the way in
  * and out, so callers cannot change stored state. Expired records stay until `deleteExpired` sweeps them.
  *
  * Internal: the package exports `createMemoryStores`; `table` is injectable for this package's own tests.
@@ -23,7 +24,7 @@ function copyOut(record: OfferRecord | undefined): OfferRecord | undefined {
 export function createMemoryOfferStore(table: MemoryOfferTable = new MemoryOfferTable()): OfferStore {
   return {
     async insert(record) {
-      const copy = structuredClone(record);
+      const copy = copyOfferRecord(record);
       if (table.collides(copy)) {
         throw new OfferKitError('conflict', 'An offer with this id, code or reference already exists.');
       }
@@ -38,14 +39,14 @@ export function createMemoryOfferStore(table: MemoryOfferTable = new MemoryOffer
       const record = table.getByCodeHash(codeHash);
       if (record === undefined || !isLiveAt(record, now) || record.attempts >= maxAttempts) return undefined;
       record.attempts += 1;
-      return structuredClone(record);
+      return copyOfferRecord(record);
     },
 
     async consume(codeHash, now) {
       const record = table.getByCodeHash(codeHash);
       if (record === undefined || !isLiveAt(record, now)) return undefined;
       record.consumedAt = now;
-      return structuredClone(record);
+      return copyOfferRecord(record);
     },
 
     async lock(id, now) {

@@ -1,15 +1,13 @@
 import type { OfferRecord } from '@offerkit/core';
 
 /**
- * The state of the memory offer store: records by id plus unique indexes by code hash and reference hash, and
- * an index by user. Internal and synchronous; it hands out its own (mutable) records, so only the store may
+ * The state of the memory offer store: records by id plus unique indexes by code hash and reference hash. Internal and synchronous; it hands out its own (mutable) records, so only the store may
  * hold it, and the store copies everything that crosses its boundary.
  */
 export class MemoryOfferTable {
   readonly #byId = new Map<string, OfferRecord>();
   readonly #idByCodeHash = new Map<string, string>();
   readonly #idByReferenceHash = new Map<string, string>();
-  readonly #idsByUser = new Map<string, Set<string>>();
 
   /** Number of stored records. */
   get size(): number {
@@ -44,12 +42,6 @@ export class MemoryOfferTable {
     this.#byId.set(record.id, record);
     this.#idByCodeHash.set(record.codeHash, record.id);
     if (record.referenceHash !== null) this.#idByReferenceHash.set(record.referenceHash, record.id);
-    let ids = this.#idsByUser.get(record.userId);
-    if (ids === undefined) {
-      ids = new Set();
-      this.#idsByUser.set(record.userId, ids);
-    }
-    ids.add(record.id);
   }
 
   /** Removes a record and its index entries. */
@@ -57,17 +49,14 @@ export class MemoryOfferTable {
     this.#byId.delete(record.id);
     this.#idByCodeHash.delete(record.codeHash);
     if (record.referenceHash !== null) this.#idByReferenceHash.delete(record.referenceHash);
-    const ids = this.#idsByUser.get(record.userId);
-    ids?.delete(record.id);
-    if (ids?.size === 0) this.#idsByUser.delete(record.userId);
   }
 
-  /** The records of one user. */
+  /**
+   * The records of one user. A scan rather than an index: revoking by user is a rare administrative call, and a
+   * per-user index cost about 200 bytes for every live offer.
+   */
   *recordsOfUser(userId: string): IterableIterator<OfferRecord> {
-    for (const id of this.#idsByUser.get(userId) ?? []) {
-      const record = this.#byId.get(id);
-      if (record !== undefined) yield record;
-    }
+    for (const record of this.#byId.values()) if (record.userId === userId) yield record;
   }
 
   /** All records, oldest insert first. */

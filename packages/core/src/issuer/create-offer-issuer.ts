@@ -84,10 +84,11 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
     maxExpirySeconds: maxSeconds,
   });
 
-  function emit(event: OfferEvent): void {
+  // Takes a factory so that no event object (nor its ISO timestamps) is built when nobody listens.
+  function emit(event: () => OfferEvent): void {
     if (onEvent === undefined) return;
     try {
-      onEvent(event);
+      onEvent(event());
     } catch {
       // A failing listener must never change the result of an offer operation.
     }
@@ -226,7 +227,7 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
   }
 
   function grantError(reason: RedeemFailureReason, offerId: string | null, now: number): OfferKitError {
-    emit({ type: 'offer.redeem_failed', offerId, reason, at: nowIso(now) });
+    emit(() => ({ type: 'offer.redeem_failed', offerId, reason, at: nowIso(now) }));
     // One message for every reason, so the response is no oracle for the offer's state.
     return new OfferKitError('invalid_grant', 'The pre-authorized code is invalid, expired or already used');
   }
@@ -248,7 +249,7 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
         issuerState,
         profile,
       });
-      emit({
+      emit(() => ({
         type: 'offer.created',
         offerId: null,
         userId: null,
@@ -256,7 +257,7 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
         credentials: body.credentials,
         expiresAt: null,
         at: nowIso(clock.now()),
-      });
+      }));
       const uri = encodeCredentialOfferUri(offer, { scheme });
       return issuerState === undefined ? { uri } : { uri, issuerState };
     },
@@ -377,7 +378,7 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
       };
       await callStore(() => offerStore.insert(record));
       const expiresAtIso = nowIso(expiresAt);
-      emit({
+      emit(() => ({
         type: 'offer.created',
         offerId: id,
         userId,
@@ -385,7 +386,7 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
         credentials: body.credentials,
         expiresAt: expiresAtIso,
         at: nowIso(now),
-      });
+      }));
       const result: PreAuthorizedOfferResult = { id, userId, uri, expiresAt: expiresAtIso };
       if (transactionCode !== undefined) result.transactionCode = transactionCode;
       return result;
@@ -400,7 +401,7 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
           details: [{ value: id, msg: 'No live offer with this id', param: 'id', location: 'params' }],
         });
       }
-      emit({ type: 'offer.deleted', offerId: id, at: nowIso(now) });
+      emit(() => ({ type: 'offer.deleted', offerId: id, at: nowIso(now) }));
     },
 
     async getPreAuthorizedOffer(rawId) {
@@ -430,7 +431,7 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
       const userId = normaliseId(rawUserId, 'userId');
       const now = clock.now();
       const revoked = await callStore(() => offerStore.revokeByUser(userId, now));
-      emit({ type: 'offer.user_revoked', userId, count: revoked, at: nowIso(now) });
+      emit(() => ({ type: 'offer.user_revoked', userId, count: revoked, at: nowIso(now) }));
       return { revoked };
     },
 
@@ -440,7 +441,7 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
       const record = await callStore(() => offerStore.findByReferenceHash(secrets.hash(reference)));
       const now = clock.now();
       if (record === undefined || offerStatusAt(record, now) !== 'active') throw notFound();
-      emit({ type: 'offer.retrieved', offerId: record.id, at: nowIso(now) });
+      emit(() => ({ type: 'offer.retrieved', offerId: record.id, at: nowIso(now) }));
       return rebuildOffer(record, secrets.codeFromReference(reference), resolveOptions?.acceptLanguage);
     },
 
@@ -469,16 +470,21 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
         throw grantError(reason, record.id, now);
       }
       if (record.txCodeMac !== null && txCode === undefined) {
-        emit({ type: 'offer.redeem_failed', offerId: record.id, reason: 'tx_code_missing', at: nowIso(now) });
+        emit(() => ({
+          type: 'offer.redeem_failed',
+          offerId: record.id,
+          reason: 'tx_code_missing',
+          at: nowIso(now),
+        }));
         throw new OfferKitError('invalid_request', 'tx_code is required for this offer');
       }
       if (record.txCodeMac === null && txCode !== undefined) {
-        emit({
+        emit(() => ({
           type: 'offer.redeem_failed',
           offerId: record.id,
           reason: 'tx_code_unexpected',
           at: nowIso(now),
-        });
+        }));
         throw new OfferKitError('invalid_request', 'tx_code was not expected for this offer');
       }
       if (record.txCodeMac !== null && txCode !== undefined) {
@@ -488,16 +494,26 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
         if (!secrets.digestsEqual(secrets.txCodeMac(code, txCode), record.txCodeMac)) {
           if (reserved.attempts >= maxAttempts) {
             const locked = await callStore(() => offerStore.lock(record.id, now));
-            if (locked) emit({ type: 'offer.locked', offerId: record.id, at: nowIso(now) });
+            if (locked) emit(() => ({ type: 'offer.locked', offerId: record.id, at: nowIso(now) }));
             throw grantError('tx_code_wrong', record.id, now);
           }
-          emit({ type: 'offer.redeem_failed', offerId: record.id, reason: 'tx_code_wrong', at: nowIso(now) });
+          emit(() => ({
+            type: 'offer.redeem_failed',
+            offerId: record.id,
+            reason: 'tx_code_wrong',
+            at: nowIso(now),
+          }));
           throw new OfferKitError(wrongCodeError, 'The transaction code is wrong');
         }
       }
       const consumed = await callStore(() => offerStore.consume(codeHash, now));
       if (consumed === undefined) throw grantError('lost_race', record.id, now);
-      emit({ type: 'offer.redeemed', offerId: consumed.id, userId: consumed.userId, at: nowIso(now) });
+      emit(() => ({
+        type: 'offer.redeemed',
+        offerId: consumed.id,
+        userId: consumed.userId,
+        at: nowIso(now),
+      }));
       return {
         offerId: consumed.id,
         userId: consumed.userId,
@@ -510,7 +526,7 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
     async sweepExpiredOffers(limit = 1000) {
       const now = clock.now();
       const count = await callStore(() => offerStore.deleteExpired(now, limit));
-      emit({ type: 'offer.expired_sweep', count, at: nowIso(now) });
+      emit(() => ({ type: 'offer.expired_sweep', count, at: nowIso(now) }));
       return count;
     },
   };
