@@ -56,10 +56,16 @@ export async function spawnIssuer(env) {
      */
     async stop(signal) {
       child.kill(signal);
-      const timeout = new Promise((_, reject) =>
-        setTimeout(() => reject(new Error('no exit within 10 s')), 10_000),
-      );
-      return Promise.race([exited, timeout]);
+      /** @type {NodeJS.Timeout | undefined} */
+      let timer;
+      const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('no exit within 10 s')), 10_000);
+      });
+      try {
+        return await Promise.race([exited, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
     },
   };
 }
