@@ -19,4 +19,4 @@ for (const target of targets) {
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, text);
 }
-process.stdout.write(`write-openapi: wrote ${targets.length} copies (${text.length} bytes)\n`);
+process.stdout.write(`write-openapi: wrote ${targets.join(' and ')} (${Buffer.byteLength(text)} bytes)\n`);
