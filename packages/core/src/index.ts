@@ -12,6 +12,9 @@ export { ERROR_TABLE, type OfferKitErrorCode } from './errors/error-code.js';
 export { isOfferKitError } from './errors/is-offer-kit-error.js';
 export { type ErrorDetail, OfferKitError, type OfferKitErrorOptions } from './errors/offer-kit-error.js';
 export * from './http/index.js';
+export type { LocalizedText } from './i18n/localized-text.js';
+export { pickLanguage } from './i18n/pick-language.js';
+export { resolveLocalizedText } from './i18n/resolve-localized-text.js';
 export { createOfferIssuer } from './issuer/create-offer-issuer.js';
 export type { OfferEvent, OfferEventListener, RedeemFailureReason } from './issuer/offer-event.js';
 export type * from './issuer/offer-issuer.js';
@@ -29,6 +32,7 @@ export type * from './offer/credential-offer.js';
 export { PRE_AUTHORIZED_CODE_GRANT } from './offer/credential-offer.js';
 export type { OfferProfile } from './offer/offer-profile.js';
 export type { TransactionCodeInputMode } from './offer/transaction-code-input-mode.js';
+export * from './openapi/index.js';
 export type { Clock } from './ports/clock.js';
 export type {
   CredentialConfiguration,
@@ -41,6 +45,3 @@ export type { UserRecord, UserStore } from './ports/user-store.js';
 export { createOfferSecrets, type OfferSecrets, SECRET_BYTES } from './secrets/offer-secrets.js';
 export { generateTransactionCode } from './tx-code/generate-transaction-code.js';
 export { TRANSACTION_CODE_ALPHABETS } from './tx-code/transaction-code-alphabets.js';
-export type { LocalizedText } from './i18n/localized-text.js';
-export { pickLanguage } from './i18n/pick-language.js';
-export { resolveLocalizedText } from './i18n/resolve-localized-text.js';
