@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,6 +14,8 @@ export function describeMachine() {
     cpus: cpu.length,
     cpuModel: cpu[0]?.model ?? 'unknown',
     memoryGiB: Math.round(totalmem() / 2 ** 30),
+    // Other work on the machine skews every figure; the 1-minute load average when the result was saved.
+    loadAverage1m: loadavg()[0],
   };
 }
 

@@ -41,5 +41,21 @@ const show = (title, map) => {
   for (const [key, us] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top))
     console.log(`${pct(us)}  ${key}`);
 };
+const byPackage = new Map();
+for (const [key, us] of self) {
+  const pkg = key.startsWith('packages/')
+    ? key.split('/').slice(0, 2).join('/')
+    : key.startsWith('node:') || key.startsWith('(native)')
+      ? key.split(':')[0] === 'node'
+        ? 'node internals'
+        : key.split(':').slice(0, 2).join(':')
+      : key.startsWith('/')
+        ? 'bench'
+        : key.split('/')[0].startsWith('@')
+          ? key.split('/').slice(0, 2).join('/')
+          : key.split('/')[0];
+  byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
+}
+show('self time by package', byPackage);
 show('self time', self);
 show('inclusive time', inclusive);
