@@ -160,6 +160,20 @@ describe.skipIf(!hasChromium)('console in headless Chromium', () => {
       .toEqual(['UniversityDegree']);
   });
 
+  it('keeps the densest by-value QR code readable (300-character non-ASCII tx code description)', async () => {
+    await useToken(TOKEN);
+    await page.fill(
+      '#tx-description',
+      'ä'.repeat(300),
+    );
+    const response = await createThroughPage('#pre-auth-create', '/v1/openid/offers/pre-authorized');
+    expect(response.status()).toBe(201);
+    const created = await response.json();
+    expect(created.uri.length).toBeGreaterThan(2000);
+    await expect.poll(() => page.getAttribute('#status', 'data-status')).toBe('active');
+    expect(decodeQr(await page.screenshot({ fullPage: true }))).toBe(created.uri);
+  });
+
   it('follows the live status: a redemption at /token shows as redeemed', async () => {
     await useToken(TOKEN);
     const response = await createThroughPage('#pre-auth-create', '/v1/openid/offers/pre-authorized');
