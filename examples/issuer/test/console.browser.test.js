@@ -162,10 +162,7 @@ describe.skipIf(!hasChromium)('console in headless Chromium', () => {
 
   it('keeps the densest by-value QR code readable (300-character non-ASCII tx code description)', async () => {
     await useToken(TOKEN);
-    await page.fill(
-      '#tx-description',
-      'ä'.repeat(300),
-    );
+    await page.fill('#tx-description', 'ä'.repeat(300));
     const response = await createThroughPage('#pre-auth-create', '/v1/openid/offers/pre-authorized');
     expect(response.status()).toBe(201);
     const created = await response.json();
