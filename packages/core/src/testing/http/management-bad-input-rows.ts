@@ -48,7 +48,9 @@ function bodyRow(
 }
 
 function jsonRow(name: string, json: unknown, path = PRE): BadInputRow {
-  return bodyRow(name, typeof json === 'string' ? json : JSON.stringify(json), BAD_REQUEST, {}, path);
+  const text = typeof json === 'string' ? json : JSON.stringify(json);
+  // Some host JSON parsers (co-body in @koa/bodyparser) refuse "__proto__" themselves, before OfferKit runs.
+  return bodyRow(name, text, BAD_REQUEST, { hostParserOwns: text.includes('"__proto__"') }, path);
 }
 
 function mediaRow(name: string, headers: Record<string, string>, path = PRE): BadInputRow {

@@ -46,7 +46,28 @@ export function sendRawHttpRequest(
         const name = line.slice(0, colon).trim().toLowerCase();
         headers.set(name, [...(headers.get(name) ?? []), line.slice(colon + 1).trim()]);
       }
-      resolve({ closed: false, status: Number(statusLine[1]), headers, body: raw.slice(split + 4) });
+      const rest = raw.slice(split + 4);
+      const chunked = headers.get('transfer-encoding')?.some((v) => v.toLowerCase() === 'chunked') === true;
+      resolve({
+        closed: false,
+        status: Number(statusLine[1]),
+        headers,
+        body: chunked ? dechunk(rest) : rest,
+      });
     });
   });
+}
+
+/** Decodes a chunked body (RFC 9112 §7.1); enough for the short JSON bodies of the conformance cases. */
+function dechunk(text: string): string {
+  let out = '';
+  let rest = text;
+  for (;;) {
+    const lineEnd = rest.indexOf('\r\n');
+    if (lineEnd === -1) return out;
+    const size = Number.parseInt(rest.slice(0, lineEnd), 16);
+    if (!Number.isFinite(size) || size === 0) return out;
+    out += rest.slice(lineEnd + 2, lineEnd + 2 + size);
+    rest = rest.slice(lineEnd + 2 + size + 2);
+  }
 }
