@@ -47,6 +47,7 @@ export function createOfferKitRouter(issuer: OfferIssuer, options: OfferKitHttpO
     res.statusCode = 503;
     res.setHeader('content-type', 'application/json; charset=utf-8');
     res.setHeader('cache-control', 'no-store');
+    res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('retry-after', '1');
     res.end(UNAVAILABLE_BODY);
   });

@@ -37,6 +37,7 @@ export function createOfferKitMiddleware(issuer: OfferIssuer, options: OfferKitK
       ctx.set({
         'content-type': 'application/json; charset=utf-8',
         'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
         'retry-after': '1',
       });
       ctx.body = UNAVAILABLE_BODY;

@@ -26,7 +26,11 @@ export function jsonResult(
 
 /** An empty result (204). */
 export function emptyResult(status: number): HttpResult {
-  return { status, headers: { 'cache-control': 'no-store' }, body: undefined };
+  return {
+    status,
+    headers: { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
+    body: undefined,
+  };
 }
 
 /**

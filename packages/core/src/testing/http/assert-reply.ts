@@ -21,6 +21,8 @@ export function assertJsonReply(reply: HttpReply, status: number): void {
   assert.doesNotMatch(reply.text, /<html|<!doctype|<body/i, 'body must never be HTML');
   assert.doesNotMatch(reply.text, /\n\s+at |node:internal|\.js:\d+:\d+/, 'body must never carry a stack');
   assert.notEqual(reply.json, undefined, 'body must be JSON');
+  assert.equal(reply.headers.get('cache-control'), 'no-store');
+  assert.equal(reply.headers.get('x-content-type-options'), 'nosniff');
 }
 
 /** Asserts a MATTR envelope or RFC 6749 error response with the expected codes and headers. */

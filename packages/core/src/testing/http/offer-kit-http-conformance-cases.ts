@@ -224,6 +224,7 @@ export function offerKitHttpConformanceCases(options: HttpConformanceOptions): C
       const deleted = await f.request(`${BY_ID}${created.result.id}`, { method: 'DELETE', headers: BEARER });
       assert.equal(deleted.status, 204);
       assert.equal(deleted.text, '');
+      assert.equal(deleted.headers.get('cache-control'), 'no-store');
       assertErrorReply(
         await f.request(`${BY_ID}${created.result.id}`, { method: 'DELETE', headers: BEARER }),
         {
