@@ -42,7 +42,7 @@ export function createNaiveSqlOfferStore(db: Kysely<unknown>, tablePrefix: strin
     async consume(codeHash: string, now: number): Promise<OfferRecord | undefined> {
       const row = await readLive(codeHash, now);
       if (row === undefined) return undefined;
-      await pause(2);
+      await pause(5);
       await sql`update ${sql.table(table)} set consumed_at = ${now} where id = ${row.id}`.execute(db);
       return real.findById(row.id);
     },
@@ -53,7 +53,7 @@ export function createNaiveSqlOfferStore(db: Kysely<unknown>, tablePrefix: strin
     ): Promise<OfferRecord | undefined> {
       const row = await readLive(codeHash, now);
       if (row === undefined || Number(row.attempts) >= maxAttempts) return undefined;
-      await pause(2);
+      await pause(5);
       await sql`update ${sql.table(table)} set attempts = ${Number(row.attempts) + 1} where id = ${row.id}`.execute(
         db,
       );

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -8,26 +9,21 @@ import { createSampleOfferRecord } from './create-sample-offer-record.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bundleDir = resolve(here, '../../.vitest-tmp');
-let bundled: Promise<string> | undefined;
-
-/** Bundles the worker entry (and the store sources it imports) to plain ESM once per test process. */
-function bundleWorker(): Promise<string> {
-  bundled ??= (async () => {
-    mkdirSync(bundleDir, { recursive: true });
-    const outfile = join(bundleDir, `sqlite-race-worker-${process.pid}.mjs`);
-    await build({
-      entryPoints: [join(here, 'sqlite-race-worker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      outfile,
-      logLevel: 'silent',
-    });
-    return outfile;
-  })();
-  return bundled;
+/** Bundles the worker entry (and the store sources it imports) to a throw-away plain ESM file. */
+async function bundleWorker(): Promise<string> {
+  mkdirSync(bundleDir, { recursive: true });
+  const outfile = join(bundleDir, `sqlite-race-worker-${process.pid}-${randomBytes(4).toString('hex')}.mjs`);
+  await build({
+    entryPoints: [join(here, 'sqlite-race-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile,
+    logLevel: 'silent',
+  });
+  return outfile;
 }
 
 interface Outcome {
@@ -79,7 +75,12 @@ export async function startSqliteWorkerRace(options: {
       worker.on('message', onMessage);
       worker.once('error', reject);
     });
-  await Promise.all(workers.map((worker) => next(worker, 'ready')));
+  try {
+    await Promise.all(workers.map((worker) => next(worker, 'ready')));
+  } finally {
+    // Every worker has loaded the module (or failed); the file is no longer needed.
+    rmSync(entry, { force: true });
+  }
   let round = 0;
 
   async function runRound(request: {
