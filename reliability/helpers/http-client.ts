@@ -1,0 +1,61 @@
+import { Agent, request } from 'node:http';
+
+/** A response as the suite inspects it. */
+export interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** One request. `body` is sent as given; headers are sent as given (no defaults are added). */
+export interface Call {
+  method: string;
+  path: string;
+  headers?: Record<string, string | string[]>;
+  body?: string | Uint8Array;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
+
+/** Sends one request to 127.0.0.1 and collects the whole response (10 s budget). */
+export function send(baseUrl: string, call: Call): Promise<Reply> {
+  const url = new URL(call.path, baseUrl);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: call.method, headers: call.headers ?? {}, agent, timeout: 10_000 },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`request timed out: ${call.method} ${call.path}`)));
+    req.on('error', reject);
+    req.end(call.body);
+  });
+}
+
+/** A form body (`application/x-www-form-urlencoded`) from ordered pairs. */
+export function formBody(pairs: Array<[string, string]>): string {
+  return new URLSearchParams(pairs).toString();
+}
+
+/** True when a reply is a JSON body (by header and by parse). */
+export function isJsonReply(reply: Reply): boolean {
+  const type = String(reply.headers['content-type'] ?? '');
+  if (!type.startsWith('application/json')) return false;
+  try {
+    JSON.parse(reply.body);
+    return true;
+  } catch {
+    return false;
+  }
+}
