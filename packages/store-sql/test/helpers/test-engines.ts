@@ -154,7 +154,12 @@ export async function openTestEngine(name: EngineName): Promise<TestEngine | und
   if (name === 'sqlite-file') return openSqliteFile();
   const engine = name === 'postgres' ? await openPostgres() : await openMariadb();
   if (engine !== undefined) return engine;
-  const where = name === 'postgres' ? 'PostgreSQL on 127.0.0.1:5432' : 'MariaDB/MySQL on 127.0.0.1:3306';
+  const pgAt = postgresCandidates()[0]!;
+  const mysqlAt = mysqlOptions();
+  const where =
+    name === 'postgres'
+      ? `PostgreSQL on ${pgAt.host}:${pgAt.port}`
+      : `MariaDB/MySQL on ${mysqlAt.host}:${mysqlAt.port}`;
   if (isCi) throw new Error(`CI=true requires ${where} (database test), but it does not answer`);
   console.warn(
     `[store-sql] ${where} does not answer: skipping its ${name} suites (set CI=true to require it)`,
