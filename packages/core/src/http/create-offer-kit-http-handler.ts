@@ -7,6 +7,7 @@ import type {
   RedeemInput,
 } from '../issuer/offer-issuer.js';
 import { PRE_AUTHORIZED_CODE_GRANT } from '../offer/credential-offer.js';
+import { createOpenApiDocument } from '../openapi/create-open-api-document.js';
 import type { AccessTokenResponse } from './access-token-response.js';
 import {
   emptyResult,
@@ -29,6 +30,7 @@ const PRE_AUTHORIZED_PATH = '/v1/openid/offers/pre-authorized';
 const PRE_AUTHORIZED_ID_PREFIX = '/v1/openid/offers/pre-authorized/';
 const CREDENTIAL_OFFER_PREFIX = '/credential-offer/';
 const TOKEN_PATH = '/token';
+const OPENAPI_PATH = '/openapi.json';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REFERENCE = /^[A-Za-z0-9_-]{43}$/;
 const MAX_BODY_LIMIT = 16 * 1024 * 1024;
@@ -38,7 +40,8 @@ type Route =
   | { kind: 'pre-authorized' }
   | { kind: 'pre-authorized-id'; rawId: string }
   | { kind: 'credential-offer'; rawReference: string }
-  | { kind: 'token' };
+  | { kind: 'token' }
+  | { kind: 'openapi' };
 
 const ALLOWED_METHODS: Record<Route['kind'], string[]> = {
   offers: ['POST'],
@@ -46,6 +49,7 @@ const ALLOWED_METHODS: Record<Route['kind'], string[]> = {
   'pre-authorized-id': ['GET', 'DELETE'],
   'credential-offer': ['GET'],
   token: ['POST'],
+  openapi: ['GET'],
 };
 
 /**
@@ -81,6 +85,15 @@ export function createOfferKitHttpHandler(
   if (issueAccessToken !== undefined && typeof issueAccessToken !== 'function') {
     throw optionError('issueAccessToken', 'issueAccessToken must be a function');
   }
+  const openApiDocument =
+    options.openApi === undefined || options.openApi === false
+      ? undefined
+      : createOpenApiDocument({
+          includeTokenRoute: issueAccessToken !== undefined,
+          ...(options.openApi === true || options.openApi.serverUrl === undefined
+            ? {}
+            : { serverUrl: options.openApi.serverUrl }),
+        });
   const onError = options.onError;
   const report = (error: unknown): void => {
     if (onError === undefined) return;
@@ -101,6 +114,7 @@ export function createOfferKitHttpHandler(
       return { kind: 'credential-offer', rawReference: path.slice(CREDENTIAL_OFFER_PREFIX.length) };
     }
     if (path === TOKEN_PATH && issueAccessToken !== undefined) return { kind: 'token' };
+    if (path === OPENAPI_PATH && openApiDocument !== undefined) return { kind: 'openapi' };
     return undefined;
   }
 
@@ -165,10 +179,18 @@ export function createOfferKitHttpHandler(
     }
   }
 
-  async function handleCredentialOffer(rawReference: string): Promise<HttpResult> {
+  async function handleCredentialOffer(
+    rawReference: string,
+    acceptLanguage: string | undefined,
+  ): Promise<HttpResult> {
     if (!REFERENCE.test(rawReference)) return offerNotFound();
     try {
-      return jsonResult(200, await issuer.resolveCredentialOffer(rawReference));
+      const offer = await issuer.resolveCredentialOffer(
+        rawReference,
+        acceptLanguage === undefined ? {} : { acceptLanguage },
+      );
+      // The body may depend on Accept-Language (a localised tx code description).
+      return jsonResult(200, offer, { vary: 'Accept-Language' });
     } catch (error) {
       // Every client-side failure is the same 404, so the route is no oracle for the state of an offer.
       if (
@@ -226,7 +248,7 @@ export function createOfferKitHttpHandler(
         const allowed = ALLOWED_METHODS[route.kind];
         if (!allowed.includes(request.method)) {
           const headers = { allow: allowed.join(', ') };
-          if (route.kind === 'credential-offer' || route.kind === 'token') {
+          if (route.kind === 'credential-offer' || route.kind === 'token' || route.kind === 'openapi') {
             return oauthErrorResult(405, 'invalid_request', 'Method not allowed', headers);
           }
           return jsonResult(
@@ -235,7 +257,13 @@ export function createOfferKitHttpHandler(
             headers,
           );
         }
-        if (route.kind === 'credential-offer') return await handleCredentialOffer(route.rawReference);
+        if (route.kind === 'credential-offer') {
+          return await handleCredentialOffer(
+            route.rawReference,
+            firstHeader(request.headers['accept-language']),
+          );
+        }
+        if (route.kind === 'openapi') return jsonResult(200, openApiDocument);
         if (route.kind === 'token' && issueAccessToken !== undefined) {
           return await handleToken(request, issueAccessToken);
         }
@@ -278,4 +306,8 @@ function optionError(param: string, message: string): OfferKitError {
   return new OfferKitError('invalid_input', `Invalid OfferKit HTTP options: ${message}`, {
     details: [{ msg: message, param, location: 'options' }],
   });
+}
+
+function firstHeader(value: string | readonly string[] | undefined): string | undefined {
+  return typeof value === 'string' ? value : value?.[0];
 }

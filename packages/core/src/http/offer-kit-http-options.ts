@@ -22,4 +22,9 @@ export interface OfferKitHttpOptions {
    * the host's logs. The response never contains it. Exceptions it throws are swallowed.
    */
   onError?: (error: unknown) => void;
+  /**
+   * Serves the OpenAPI 3.1 document of these routes at `GET /openapi.json` (public) when true or when given a
+   * `serverUrl` for its `servers` entry [off].
+   */
+  openApi?: boolean | { serverUrl?: string };
 }
