@@ -1,11 +1,5 @@
-import type {
-  HttpHeaders,
-  HttpRequestLike,
-  HttpResult,
-  OfferIssuer,
-  OfferKitHttpOptions,
-} from '@offerkit/core';
-import { createOfferKitHttpHandler, readBodyStream } from '@offerkit/core';
+import type { HttpRequestLike, HttpResult, OfferIssuer, OfferKitHttpOptions } from '@offerkit/core';
+import { createOfferKitHttpHandler, headersFromDistinct, readBodyStream } from '@offerkit/core';
 import { createNodeCrypto } from '@offerkit/core/node';
 import type { NextFunction, Request, Response } from 'express';
 import { Router } from 'express';
@@ -59,16 +53,7 @@ function toRequestLike(req: Request): HttpRequestLike {
     req.body === undefined
       ? { kind: 'raw', read: (limit) => readBodyStream(req, limit, req.headers['content-length']) }
       : { kind: 'parsed', value: req.body };
-  return { method: req.method, path: req.path, headers: distinctHeaders(req.headersDistinct), body };
-}
-
-function distinctHeaders(headers: Record<string, string[] | undefined>): HttpHeaders {
-  const out: Record<string, string | string[]> = {};
-  for (const [name, values] of Object.entries(headers)) {
-    if (values === undefined) continue;
-    out[name] = values.length === 1 ? (values[0] ?? '') : values;
-  }
-  return out;
+  return { method: req.method, path: req.path, headers: headersFromDistinct(req.headersDistinct), body };
 }
 
 function sendResult(res: Response, result: HttpResult): void {

@@ -1,5 +1,10 @@
-import type { HttpHeaders, HttpRequestLike, OfferIssuer } from '@offerkit/core';
-import { createOfferKitHttpHandler, OfferKitError, readBodyStream } from '@offerkit/core';
+import type { HttpRequestLike, OfferIssuer } from '@offerkit/core';
+import {
+  createOfferKitHttpHandler,
+  headersFromDistinct,
+  OfferKitError,
+  readBodyStream,
+} from '@offerkit/core';
 import { createNodeCrypto } from '@offerkit/core/node';
 import type { Context, Middleware, Next } from 'koa';
 import type { OfferKitKoaOptions } from './offer-kit-koa-options.js';
@@ -72,14 +77,5 @@ function toRequestLike(ctx: Context, path: string): HttpRequestLike {
     parsed === undefined
       ? { kind: 'raw', read: (limit) => readBodyStream(ctx.req, limit, ctx.req.headers['content-length']) }
       : { kind: 'parsed', value: parsed };
-  return { method: ctx.method, path, headers: distinctHeaders(ctx.req.headersDistinct), body };
-}
-
-function distinctHeaders(headers: Record<string, string[] | undefined>): HttpHeaders {
-  const out: Record<string, string | string[]> = {};
-  for (const [name, values] of Object.entries(headers)) {
-    if (values === undefined) continue;
-    out[name] = values.length === 1 ? (values[0] ?? '') : values;
-  }
-  return out;
+  return { method: ctx.method, path, headers: headersFromDistinct(ctx.req.headersDistinct), body };
 }

@@ -1,6 +1,7 @@
 export type { AccessTokenResponse } from './access-token-response.js';
 export { createOfferKitHttpHandler } from './create-offer-kit-http-handler.js';
 export { DEFAULT_BODY_LIMIT } from './default-body-limit.js';
+export { headersFromDistinct } from './headers-from-distinct.js';
 export type { HttpHeaders } from './http-headers.js';
 export type { HttpRequestBody } from './http-request-body.js';
 export type { HttpRequestLike } from './http-request-like.js';
