@@ -19,11 +19,21 @@ const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
 
 /** Sends one request to 127.0.0.1 and collects the whole response (10 s budget). */
 export function send(baseUrl: string, call: Call): Promise<Reply> {
-  const url = new URL(call.path, baseUrl);
+  // The path goes out byte for byte: a URL object would resolve dot segments and re-encode characters.
+  const { hostname, port } = new URL(baseUrl);
+  const headers = { ...call.headers };
+  // Node sends a DELETE/GET body with neither Content-Length nor chunked framing, which is not HTTP at all (the
+  // server would read the body as the next request); frame every body explicitly.
+  if (
+    call.body !== undefined &&
+    headers['transfer-encoding'] === undefined &&
+    headers['content-length'] === undefined
+  ) {
+    headers['content-length'] = String(Buffer.byteLength(call.body));
+  }
   return new Promise((resolve, reject) => {
     const req = request(
-      url,
-      { method: call.method, headers: call.headers ?? {}, agent, timeout: 10_000 },
+      { hostname, port, path: call.path, method: call.method, headers, agent, timeout: 10_000 },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
