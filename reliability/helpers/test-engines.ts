@@ -22,6 +22,8 @@ export const IS_CI = process.env.CI === 'true' || process.env.CI === '1';
 /** An opened engine with its own tables (a random table prefix), dropped on close. */
 export interface TestEngine {
   name: EngineName;
+  /** Table prefix of this engine's tables (SQL engines only). */
+  tablePrefix?: string;
   /** Fresh stores over the engine; for memory a new empty pair each call. */
   createStores(): { offerStore: OfferStore; userStore: UserStore };
   /** The consumed_at of an offer straight from storage (no OfferKit code), or undefined if absent. */
@@ -73,6 +75,7 @@ async function openSql(
   const tables = [`${tablePrefix}offers`, `${tablePrefix}users`];
   return {
     name,
+    tablePrefix,
     createStores: () => createSqlStores({ db, tablePrefix }),
     async consumedAt(offerId) {
       const { rows } = await sql<{ consumed_at: unknown }>`select consumed_at from ${sql.table(
