@@ -4,7 +4,7 @@
 // PostgreSQL 22P02/22021 or MariaDB 1366 must never surface).
 import { decodeCredentialOfferUri, type OfferIssuer } from '@offerkit/core';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type FuzzTargets, routeArbitraries } from './helpers/fuzz-requests.js';
 import { type Call, type Reply, send } from './helpers/http-client.js';
 import { ADAPTER_NAMES, type AdapterName, startOfferKitServer } from './helpers/offerkit-server.js';
@@ -13,7 +13,14 @@ import {
   createOfferOverHttp,
   createReliabilityIssuer,
 } from './helpers/reliability-issuer.js';
-import { type EngineName, IS_CI, openTestEngine, type TestEngine } from './helpers/test-engines.js';
+import {
+  closeTestEngines,
+  ENGINE_NAMES,
+  type EngineName,
+  IS_CI,
+  openTestEngines,
+  type TestEngine,
+} from './helpers/test-engines.js';
 
 const MEMORY_RUNS = IS_CI ? 10_000 : 2_000;
 const SQL_RUNS = 1_000;
@@ -118,11 +125,11 @@ async function fuzzRoutes(
   return { sent, statuses };
 }
 
+const engines = await openTestEngines(ENGINE_NAMES, 10);
+afterAll(() => closeTestEngines(engines));
+
 describe('bad-input fuzz on the memory store', () => {
-  let engine: TestEngine | undefined;
-  beforeAll(async () => {
-    engine = await openTestEngine('memory');
-  });
+  const engine = engines.get('memory');
 
   it.each(ADAPTER_NAMES)(`%s: ${MEMORY_RUNS} generated requests per route`, async (adapter) => {
     if (engine === undefined) return;
@@ -133,15 +140,10 @@ describe('bad-input fuzz on the memory store', () => {
 });
 
 describe.each<EngineName>(['sqlite', 'postgres', 'mariadb'])('bad-input fuzz on %s', (engineName) => {
-  let engine: TestEngine | undefined;
-  beforeAll(async () => {
-    engine = await openTestEngine(engineName, 10);
-  });
-  afterAll(async () => {
-    await engine?.close();
-  });
+  const engine = engines.get(engineName);
+  const skip = engine === undefined;
 
-  it(`express: ${SQL_RUNS} generated requests per route`, async () => {
+  it.skipIf(skip)(`express: ${SQL_RUNS} generated requests per route`, async () => {
     if (engine === undefined) return;
     const { sent, statuses } = await fuzzRoutes('express', engine, SQL_RUNS);
     console.info(`[figure] fuzz ${engineName}/express (seed ${SEED}) statuses: ${JSON.stringify(statuses)}`);

@@ -4,7 +4,7 @@
 import type { OfferIssuer, Redemption } from '@offerkit/core';
 import { createModelOfferStore, createNaiveOfferStore } from '@offerkit/core/testing';
 import { createMemoryStores } from '@offerkit/store-memory';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isJsonReply, send } from './helpers/http-client.js';
 import { ADAPTER_NAMES, type AdapterName, startOfferKitServer } from './helpers/offerkit-server.js';
 import {
@@ -13,7 +13,7 @@ import {
   createReliabilityIssuer,
   tokenRequest,
 } from './helpers/reliability-issuer.js';
-import { ENGINE_NAMES, openTestEngine, type TestEngine } from './helpers/test-engines.js';
+import { closeTestEngines, ENGINE_NAMES, openTestEngines } from './helpers/test-engines.js';
 
 const PARALLEL = 1000;
 const ROUNDS = 20;
@@ -77,16 +77,14 @@ async function raceRounds(
   }
 }
 
-describe.each(ENGINE_NAMES)('parallel redemption on %s', (engineName) => {
-  let engine: TestEngine | undefined;
-  beforeAll(async () => {
-    engine = await openTestEngine(engineName, 20);
-  });
-  afterAll(async () => {
-    await engine?.close();
-  });
+const engines = await openTestEngines(ENGINE_NAMES, 20);
+afterAll(() => closeTestEngines(engines));
 
-  it.each(ADAPTER_NAMES)(
+describe.each(ENGINE_NAMES)('parallel redemption on %s', (engineName) => {
+  const engine = engines.get(engineName);
+  const skip = engine === undefined;
+
+  it.skipIf(skip).each(ADAPTER_NAMES)(
     `%s: ${PARALLEL} parallel redemptions of one code, ${ROUNDS} rounds`,
     async (adapter) => {
       const current = engine;

@@ -3,7 +3,7 @@
 // stdout/stderr, every response that is not the one place a secret belongs, and a dump of every table: no hit.
 import { createHash } from 'node:crypto';
 import { decodeCredentialOfferUri, type OfferIssuer } from '@offerkit/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type Call, type Reply, send } from './helpers/http-client.js';
 import { ADAPTER_NAMES, MANAGEMENT_TOKEN, startOfferKitServer } from './helpers/offerkit-server.js';
 import {
@@ -13,7 +13,7 @@ import {
   MANAGEMENT_HEADERS,
   tokenRequest,
 } from './helpers/reliability-issuer.js';
-import { ENGINE_NAMES, openTestEngine, type TestEngine } from './helpers/test-engines.js';
+import { closeTestEngines, ENGINE_NAMES, openTestEngines } from './helpers/test-engines.js';
 
 interface Secret {
   kind: string;
@@ -62,16 +62,14 @@ function capture(into: string[]): () => void {
   };
 }
 
-describe.each(ENGINE_NAMES)('no secret outside its one legitimate place on %s', (engineName) => {
-  let engine: TestEngine | undefined;
-  beforeAll(async () => {
-    engine = await openTestEngine(engineName, 10);
-  });
-  afterAll(async () => {
-    await engine?.close();
-  });
+const engines = await openTestEngines(ENGINE_NAMES, 10);
+afterAll(() => closeTestEngines(engines));
 
-  it.each(ADAPTER_NAMES)('%s', async (adapter) => {
+describe.each(ENGINE_NAMES)('no secret outside its one legitimate place on %s', (engineName) => {
+  const engine = engines.get(engineName);
+  const skip = engine === undefined;
+
+  it.skipIf(skip).each(ADAPTER_NAMES)('%s', async (adapter) => {
     if (engine === undefined) return;
     const secrets: Secret[] = [{ kind: 'bearer', value: MANAGEMENT_TOKEN }];
     const haystack: string[] = [];

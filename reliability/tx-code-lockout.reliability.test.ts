@@ -1,7 +1,7 @@
 // R7: 200 parallel wrong tx codes against one offer, per adapter and store: exactly maxAttempts (3) attempts are
 // counted, the offer is locked, no 5xx, and afterwards the right tx code gets invalid_grant.
 import type { OfferEvent } from '@offerkit/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isJsonReply, send } from './helpers/http-client.js';
 import { ADAPTER_NAMES, startOfferKitServer } from './helpers/offerkit-server.js';
 import {
@@ -10,7 +10,7 @@ import {
   createReliabilityIssuer,
   tokenRequest,
 } from './helpers/reliability-issuer.js';
-import { ENGINE_NAMES, openTestEngine, type TestEngine } from './helpers/test-engines.js';
+import { closeTestEngines, ENGINE_NAMES, openTestEngines } from './helpers/test-engines.js';
 
 const WRONG_GUESSES = 200;
 const MAX_ATTEMPTS = 3;
@@ -24,16 +24,14 @@ function wrongCodes(right: string, count: number): string[] {
   return codes;
 }
 
-describe.each(ENGINE_NAMES)('tx code lock-out on %s', (engineName) => {
-  let engine: TestEngine | undefined;
-  beforeAll(async () => {
-    engine = await openTestEngine(engineName, 20);
-  });
-  afterAll(async () => {
-    await engine?.close();
-  });
+const engines = await openTestEngines(ENGINE_NAMES, 20);
+afterAll(() => closeTestEngines(engines));
 
-  it.each(ADAPTER_NAMES)(
+describe.each(ENGINE_NAMES)('tx code lock-out on %s', (engineName) => {
+  const engine = engines.get(engineName);
+  const skip = engine === undefined;
+
+  it.skipIf(skip).each(ADAPTER_NAMES)(
     `%s: ${WRONG_GUESSES} parallel wrong tx codes count exactly ${MAX_ATTEMPTS}`,
     async (adapter) => {
       if (engine === undefined) return;

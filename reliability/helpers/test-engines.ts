@@ -157,8 +157,32 @@ export async function openTestEngine(name: EngineName, poolSize = 20): Promise<T
     });
   }
   if (await answers(db)) return openSql(name, db);
-  const where = name === 'postgres' ? 'PostgreSQL on 127.0.0.1:5432' : 'MariaDB/MySQL on 127.0.0.1:3306';
+  const where =
+    name === 'postgres'
+      ? `PostgreSQL on ${postgresConfig().host}:${postgresConfig().port}`
+      : `MariaDB/MySQL on ${mariadbConfig().host}:${mariadbConfig().port}`;
   if (IS_CI) throw new Error(`CI=true requires ${where} (database test), but it does not answer`);
   console.warn(`[reliability] ${where} does not answer: skipping its ${name} cases (CI=true requires it)`);
   return undefined;
+}
+
+/**
+ * Opens every engine of `names` (a file opens them at load time, so a missing server turns its tests into
+ * reported skips rather than silent passes). Close them with `closeTestEngines` in an `afterAll`.
+ */
+export async function openTestEngines(
+  names: readonly EngineName[],
+  poolSize = 20,
+): Promise<Map<EngineName, TestEngine>> {
+  const engines = new Map<EngineName, TestEngine>();
+  for (const name of names) {
+    const engine = await openTestEngine(name, poolSize);
+    if (engine !== undefined) engines.set(name, engine);
+  }
+  return engines;
+}
+
+/** Closes what `openTestEngines` opened. */
+export async function closeTestEngines(engines: Map<EngineName, TestEngine>): Promise<void> {
+  for (const engine of engines.values()) await engine.close();
 }
