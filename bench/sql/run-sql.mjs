@@ -67,6 +67,7 @@ export async function runSql({ rounds = 3, seconds = 5, concurrency = 10 } = {})
       'create ratio to raw pg',
       'redeem/s',
       'redeem ratio to raw pg',
+      'Node CPU µs per create / redeem',
       'failed redemptions',
     ],
     summary.map((s) => [
