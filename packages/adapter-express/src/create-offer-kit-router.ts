@@ -1,14 +1,13 @@
 import type { HttpRequestLike, HttpResult, OfferIssuer, OfferKitHttpOptions } from '@offerkit/core';
-import { createOfferKitHttpHandler, headersFromDistinct, readBodyStream } from '@offerkit/core';
+import {
+  createOfferKitHttpHandler,
+  headersFromDistinct,
+  readBodyStream,
+  serviceUnavailableResult,
+} from '@offerkit/core';
 import { createNodeCrypto } from '@offerkit/core/node';
 import type { NextFunction, Request, Response } from 'express';
 import { Router } from 'express';
-
-const UNAVAILABLE_BODY = JSON.stringify({
-  code: 'ServiceUnavailable',
-  message: 'The service is temporarily unavailable',
-  details: [],
-});
 
 /**
  * Creates an Express 5 `Router` serving the OfferKit routes (DESIGN §6). Mount it under any prefix:
@@ -38,12 +37,7 @@ export function createOfferKitRouter(issuer: OfferIssuer, options: OfferKitHttpO
       res.destroy();
       return;
     }
-    res.statusCode = 503;
-    res.setHeader('content-type', 'application/json; charset=utf-8');
-    res.setHeader('cache-control', 'no-store');
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('retry-after', '1');
-    res.end(UNAVAILABLE_BODY);
+    sendResult(res, serviceUnavailableResult());
   });
   return router;
 }

@@ -1,19 +1,14 @@
-import type { HttpRequestLike, OfferIssuer } from '@offerkit/core';
+import type { HttpRequestLike, HttpResult, OfferIssuer } from '@offerkit/core';
 import {
   createOfferKitHttpHandler,
   headersFromDistinct,
   OfferKitError,
   readBodyStream,
+  serviceUnavailableResult,
 } from '@offerkit/core';
 import { createNodeCrypto } from '@offerkit/core/node';
 import type { Context, Middleware, Next } from 'koa';
 import type { OfferKitKoaOptions } from './offer-kit-koa-options.js';
-
-const UNAVAILABLE_BODY = JSON.stringify({
-  code: 'ServiceUnavailable',
-  message: 'The service is temporarily unavailable',
-  details: [],
-});
 
 /**
  * Creates Koa 3 middleware serving the OfferKit routes (DESIGN §6), optionally under `prefix`:
@@ -34,19 +29,12 @@ export function createOfferKitMiddleware(issuer: OfferIssuer, options: OfferKitK
   return async (ctx: Context, next: Next) => {
     const path = stripPrefix(ctx.path, prefix);
     if (path === undefined) return next();
-    let result: Awaited<ReturnType<typeof handler.handle>>;
+    let result: HttpResult | undefined;
     try {
       result = await handler.handle(toRequestLike(ctx, path));
     } catch {
-      ctx.status = 503;
-      ctx.set({
-        'content-type': 'application/json; charset=utf-8',
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-        'retry-after': '1',
-      });
-      ctx.body = UNAVAILABLE_BODY;
-      return;
+      // The handler answers its own errors; this is only a failure to build the request, still answered as JSON.
+      result = serviceUnavailableResult();
     }
     if (result === undefined) return next();
     ctx.status = result.status;

@@ -1,6 +1,6 @@
 import { OfferKitError } from '../errors/offer-kit-error.js';
 import type { HttpRequestLike } from './http-request-like.js';
-import { singleHeader } from './parse-media-type.js';
+import { singleHeader } from './single-header.js';
 
 /** Refuses a compressed body: `Content-Encoding` other than `identity`. */
 export function assertIdentityEncoding(

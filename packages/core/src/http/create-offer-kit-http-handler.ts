@@ -9,17 +9,15 @@ import type {
 import { PRE_AUTHORIZED_CODE_GRANT } from '../offer/credential-offer.js';
 import { createOpenApiDocument } from '../openapi/create-open-api-document.js';
 import type { AccessTokenResponse } from './access-token-response.js';
-import {
-  emptyResult,
-  jsonResult,
-  managementErrorResult,
-  oauthErrorFromThrown,
-  oauthErrorResult,
-} from './build-results.js';
 import { createBearerAuthenticator } from './create-bearer-authenticator.js';
 import { DEFAULT_BODY_LIMIT } from './default-body-limit.js';
+import { emptyResult } from './empty-result.js';
 import type { HttpRequestLike } from './http-request-like.js';
 import type { HttpResult } from './http-result.js';
+import { jsonResult } from './json-result.js';
+import { managementErrorResult } from './management-error-result.js';
+import { oauthErrorFromThrown } from './oauth-error-from-thrown.js';
+import { oauthErrorResult } from './oauth-error-result.js';
 import type { OfferKitHttpHandler } from './offer-kit-http-handler.js';
 import type { OfferKitHttpOptions } from './offer-kit-http-options.js';
 import { readFormBody } from './read-form-body.js';

@@ -11,3 +11,4 @@ export type { OfferKitHttpHandler } from './offer-kit-http-handler.js';
 export type { OfferKitHttpOptions } from './offer-kit-http-options.js';
 export { readBodyStream } from './read-body-stream.js';
 export type { ReadableBodyStream } from './readable-body-stream.js';
+export { serviceUnavailableResult } from './service-unavailable-result.js';

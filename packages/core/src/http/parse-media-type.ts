@@ -1,3 +1,5 @@
+import { singleHeader } from './single-header.js';
+
 /** A parsed `Content-Type`: lower-cased type/subtype and lower-cased parameter names. */
 export interface MediaType {
   type: string;
@@ -29,20 +31,4 @@ export function parseMediaType(header: string | readonly string[] | undefined): 
     parameters.set(name, parameterValue);
   }
   return { type, parameters };
-}
-
-/** True when the media type is `type` with at most a `charset=utf-8` parameter. */
-export function isUtf8MediaType(mediaType: MediaType | undefined, type: string): boolean {
-  if (mediaType === undefined || mediaType.type !== type) return false;
-  for (const [name, value] of mediaType.parameters) {
-    if (name !== 'charset' || value.toLowerCase() !== 'utf-8') return false;
-  }
-  return true;
-}
-
-/** The value of a header sent exactly once, else undefined. */
-export function singleHeader(header: string | readonly string[] | undefined): string | undefined {
-  if (typeof header === 'string') return header;
-  if (header !== undefined && header.length === 1) return header[0];
-  return undefined;
 }

@@ -2,7 +2,8 @@ import { OfferKitError } from '../errors/offer-kit-error.js';
 import { assertIdentityEncoding } from './assert-identity-encoding.js';
 import { decodeUtf8Body } from './decode-utf8-body.js';
 import type { HttpRequestLike } from './http-request-like.js';
-import { isUtf8MediaType, parseMediaType } from './parse-media-type.js';
+import { isUtf8MediaType } from './is-utf8-media-type.js';
+import { parseMediaType } from './parse-media-type.js';
 
 const encoder = new TextEncoder();
 

@@ -4,7 +4,8 @@ import { assertJsonTextDepth } from './assert-json-text-depth.js';
 import { assertSafeJsonValue } from './assert-safe-json-value.js';
 import { decodeUtf8Body } from './decode-utf8-body.js';
 import type { HttpRequestLike } from './http-request-like.js';
-import { isUtf8MediaType, parseMediaType } from './parse-media-type.js';
+import { isUtf8MediaType } from './is-utf8-media-type.js';
+import { parseMediaType } from './parse-media-type.js';
 
 const encoder = new TextEncoder();
 
