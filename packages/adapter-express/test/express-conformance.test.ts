@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { OfferKitServerFactory } from '@offerkit/core/testing';
 import { offerKitHttpConformanceCases } from '@offerkit/core/testing';
+import { createMemoryStores } from '@offerkit/store-memory';
+import { createSqlStores, migrateOfferKit } from '@offerkit/store-sql';
+import { openStoreVariants } from '@offerkit/test-engines';
 import express from 'express';
 import { afterAll, describe, it } from 'vitest';
 import { createOfferKitRouter } from '../src/index.js';
-import { openStoreVariants } from './helpers/open-store-variants.js';
 
 const PREFIX = '/offers-api';
 
@@ -31,7 +33,7 @@ function serveExpress(hostParsers: boolean): OfferKitServerFactory {
   };
 }
 
-const variants = await openStoreVariants();
+const variants = await openStoreVariants({ createMemoryStores, createSqlStores, migrateOfferKit });
 afterAll(async () => {
   for (const variant of variants) await variant.close();
 });

@@ -3,10 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { bodyParser } from '@koa/bodyparser';
 import type { OfferKitServerFactory } from '@offerkit/core/testing';
 import { offerKitHttpConformanceCases } from '@offerkit/core/testing';
+import { createMemoryStores } from '@offerkit/store-memory';
+import { createSqlStores, migrateOfferKit } from '@offerkit/store-sql';
+import { openStoreVariants } from '@offerkit/test-engines';
 import Koa from 'koa';
 import { afterAll, describe, it } from 'vitest';
 import { createOfferKitMiddleware } from '../src/index.js';
-import { openStoreVariants } from './helpers/open-store-variants.js';
 
 const PREFIX = '/offers-api';
 
@@ -41,7 +43,7 @@ function serveKoa(hostParser: boolean): OfferKitServerFactory {
   };
 }
 
-const variants = await openStoreVariants();
+const variants = await openStoreVariants({ createMemoryStores, createSqlStores, migrateOfferKit });
 afterAll(async () => {
   for (const variant of variants) await variant.close();
 });

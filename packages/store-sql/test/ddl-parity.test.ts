@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import {
+  createRandomTablePrefix,
+  dropOfferKitTables,
+  ENGINE_NAMES,
+  openTestEngine,
+} from '@offerkit/test-engines';
 import { Migrator, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -9,10 +15,7 @@ import {
   OFFERKIT_MIGRATION_TABLE,
   offerKitMigrations,
 } from '../src/index.js';
-import { dropOfferKitTables } from './helpers/drop-offerkit-tables.js';
 import { introspectOfferKitSchema } from './helpers/introspect-offerkit-schema.js';
-import { createRandomTablePrefix } from './helpers/random-table-prefix.js';
-import { ENGINE_NAMES, openTestEngine } from './helpers/test-engines.js';
 
 const DDL_FILE = {
   'sqlite-memory': 'sqlite',

@@ -1,14 +1,18 @@
 import type { OfferStore } from '@offerkit/core';
+import {
+  createRandomTablePrefix,
+  dropOfferKitTables,
+  type EngineName,
+  openTestEngine,
+  type TestEngine,
+} from '@offerkit/test-engines';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqlStores, migrateOfferKit } from '../src/index.js';
 import { createSampleOfferRecord } from './helpers/create-sample-offer-record.js';
-import { dropOfferKitTables } from './helpers/drop-offerkit-tables.js';
 import { createNaiveSqlOfferStore } from './helpers/naive-sql-offer-store.js';
 import { raceConsume, raceWrongTxCodes } from './helpers/race-offer-stores.js';
-import { createRandomTablePrefix } from './helpers/random-table-prefix.js';
 import { startSqliteWorkerRace } from './helpers/run-sqlite-worker-race.js';
-import { type EngineName, openTestEngine, type TestEngine } from './helpers/test-engines.js';
 
 const ROUNDS = 20;
 const CONNECTIONS = 50;

@@ -1,10 +1,13 @@
 import { isOfferKitError, type OfferRecord } from '@offerkit/core';
+import {
+  createRandomTablePrefix,
+  dropOfferKitTables,
+  ENGINE_NAMES,
+  openTestEngine,
+} from '@offerkit/test-engines';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqlStores, migrateOfferKit, type SqlStores } from '../src/index.js';
 import { createRandomHash, createSampleOfferRecord } from './helpers/create-sample-offer-record.js';
-import { dropOfferKitTables } from './helpers/drop-offerkit-tables.js';
-import { createRandomTablePrefix } from './helpers/random-table-prefix.js';
-import { ENGINE_NAMES, openTestEngine } from './helpers/test-engines.js';
 
 /** 2100-01-01T00:00:00.000Z */
 const YEAR_2100 = 4_102_444_800_000;

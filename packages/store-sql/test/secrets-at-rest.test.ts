@@ -1,10 +1,13 @@
 import { createOfferIssuer, decodeCredentialOfferUri, PRE_AUTHORIZED_CODE_GRANT } from '@offerkit/core';
+import {
+  createRandomTablePrefix,
+  dropOfferKitTables,
+  ENGINE_NAMES,
+  openTestEngine,
+} from '@offerkit/test-engines';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqlStores, migrateOfferKit } from '../src/index.js';
-import { dropOfferKitTables } from './helpers/drop-offerkit-tables.js';
-import { createRandomTablePrefix } from './helpers/random-table-prefix.js';
-import { ENGINE_NAMES, openTestEngine } from './helpers/test-engines.js';
 
 const OFFERS = 100;
 

@@ -1,13 +1,17 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { isOfferKitError, type OfferStore, type UserStore } from '@offerkit/core';
+import {
+  createPgPool,
+  createRandomTablePrefix,
+  dropOfferKitTables,
+  openSqliteDatabase,
+  openTestEngine,
+} from '@offerkit/test-engines';
 import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { createPool as createMysqlPool } from 'mysql2';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSqlStores, migrateOfferKit } from '../src/index.js';
 import { createRandomHash, createSampleOfferRecord } from './helpers/create-sample-offer-record.js';
-import { dropOfferKitTables } from './helpers/drop-offerkit-tables.js';
-import { createRandomTablePrefix } from './helpers/random-table-prefix.js';
-import { createPgPool, openSqliteDatabase, openTestEngine } from './helpers/test-engines.js';
 
 /** A port nothing listens on: bind an ephemeral port, then close it. */
 async function findClosedPort(): Promise<number> {

@@ -1,5 +1,5 @@
+import type { EngineName } from '@offerkit/test-engines';
 import { type Kysely, sql } from 'kysely';
-import type { EngineName } from './test-engines.js';
 
 /** What the engine reports about one table, with the table prefix replaced by `<prefix>`. */
 export interface TableShape {

@@ -4,22 +4,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { createPool as createMysqlPool, type PoolOptions } from 'mysql2';
-import pg from 'pg';
-
-/** Engines the suites run on. `sqlite-*` always answer; the servers may be absent outside CI. */
-export type EngineName = 'sqlite-memory' | 'sqlite-file' | 'postgres' | 'mariadb';
-
-/** An opened test database. */
-export interface TestEngine {
-  name: EngineName;
-  /** The main instance (a small pool on the servers). */
-  db: Kysely<unknown>;
-  /** Opens another instance over exactly one connection of its own (for cross-connection races). */
-  openSingleConnection(): Promise<Kysely<unknown>>;
-  /** Path of the SQLite file (sqlite-file only). */
-  file?: string;
-  close(): Promise<void>;
-}
+import type pg from 'pg';
+import { createPgPool } from './create-pg-pool.js';
+import type { EngineName } from './engine-names.js';
+import { openSqliteDatabase } from './open-sqlite-database.js';
+import type { TestEngine } from './test-engine.js';
 
 const isCi = process.env.CI === 'true' || process.env.CI === '1';
 
@@ -47,13 +36,6 @@ function mysqlOptions(): PoolOptions {
     connectTimeout: 3_000,
     charset: 'utf8mb4',
   };
-}
-
-/** A `pg.Pool` with the `'error'` listener every host must attach (an idle client's error would crash us). */
-export function createPgPool(config: pg.PoolConfig): pg.Pool {
-  const pool = new pg.Pool(config);
-  pool.on('error', () => {});
-  return pool;
 }
 
 async function openPostgres(): Promise<TestEngine | undefined> {
@@ -107,14 +89,6 @@ async function openMariadb(): Promise<TestEngine | undefined> {
   };
 }
 
-/** Opens a better-sqlite3 connection in WAL mode with a 5 s busy timeout. */
-export function openSqliteDatabase(file: string): Database.Database {
-  const database = new Database(file);
-  database.pragma('journal_mode = WAL');
-  database.pragma('busy_timeout = 5000');
-  return database;
-}
-
 function openSqliteFile(): TestEngine {
   const dir = mkdtempSync(join(tmpdir(), 'offerkit-sqlite-'));
   const file = join(dir, 'offerkit.sqlite');
@@ -162,10 +136,7 @@ export async function openTestEngine(name: EngineName): Promise<TestEngine | und
       : `MariaDB/MySQL on ${mysqlAt.host}:${mysqlAt.port}`;
   if (isCi) throw new Error(`CI=true requires ${where} (database test), but it does not answer`);
   console.warn(
-    `[store-sql] ${where} does not answer: skipping its ${name} suites (set CI=true to require it)`,
+    `[test-engines] ${where} does not answer: skipping its ${name} suites (set CI=true to require it)`,
   );
   return undefined;
 }
-
-/** Every engine, in the order suites report them. */
-export const ENGINE_NAMES: readonly EngineName[] = ['sqlite-memory', 'sqlite-file', 'postgres', 'mariadb'];

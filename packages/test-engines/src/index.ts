@@ -1,0 +1,11 @@
+export { createPgPool } from './create-pg-pool.js';
+export { createRandomTablePrefix } from './create-random-table-prefix.js';
+export { dropOfferKitTables } from './drop-offerkit-tables.js';
+export { ENGINE_NAMES, type EngineName } from './engine-names.js';
+export { openSqlStoreVariant } from './open-sql-store-variant.js';
+export { openSqliteDatabase } from './open-sqlite-database.js';
+export { openStoreVariants } from './open-store-variants.js';
+export { openTestEngine } from './open-test-engine.js';
+export type { StoreConstructors } from './store-constructors.js';
+export type { StoreVariant } from './store-variant.js';
+export type { TestEngine } from './test-engine.js';
