@@ -97,6 +97,23 @@ describe('transaction codes', () => {
     expect(offers.size).toBeGreaterThan(0);
   });
 
+  it.each([
+    [{}, 6],
+    [{ minLength: 8 }, 8],
+    [{ minLength: 4, maxLength: 5 }, 5],
+    [{ minLength: 4, maxLength: 4 }, 4],
+  ])(
+    'without a length, the code has 6 digits clamped to the issuer bounds %j → %i',
+    async (txCode, length) => {
+      const { issuer } = createTestIssuer({ txCode });
+      const result = await issuer.createPreAuthorizedOffer({
+        credentials: ['org.iso.18013.5.1.mDL'],
+        transactionCodeConfiguration: {},
+      });
+      expect(result.transactionCode).toHaveLength(length);
+    },
+  );
+
   it('Math.random appears in no package source', () => {
     const packagesDir = join(import.meta.dirname, '..', '..');
     const hits: string[] = [];

@@ -272,7 +272,8 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
           ? null
           : {
               inputMode: txConfig.inputMode ?? 'numeric',
-              length: txConfig.length ?? Math.max(6, txMinLength),
+              // 6 (MATTR's default) unless the issuer's own length bounds exclude it.
+              length: txConfig.length ?? Math.min(Math.max(6, txMinLength), txMaxLength),
               ...(txConfig.description === undefined ? {} : { description: txConfig.description }),
             };
       if (
