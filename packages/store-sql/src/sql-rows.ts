@@ -1,5 +1,5 @@
 import type { OfferProfile, OfferRecord, StoredTransactionCodeDescription, UserRecord } from '@offerkit/core';
-import type { ColumnType } from 'kysely';
+import type { ColumnType, InsertType, Selectable } from 'kysely';
 
 /**
  * A BIGINT column: drivers hand it back as a number (better-sqlite3, mysql2), a string (pg) or a bigint
@@ -36,31 +36,10 @@ export interface UserRow {
 }
 
 /** What a SELECT of an offer row yields. */
-export interface SelectedOfferRow {
-  id: string;
-  user_id: string;
-  code_hash: string;
-  reference_hash: string | null;
-  tx_code_mac: string | null;
-  tx_code: string | null;
-  credentials: string;
-  profile: string;
-  claims: string | null;
-  created_at: number | string | bigint;
-  expires_at: number | string | bigint;
-  attempts: number | string | bigint;
-  consumed_at: number | string | bigint | null;
-  revoked_at: number | string | bigint | null;
-  locked_at: number | string | bigint | null;
-}
+export type SelectedOfferRow = Selectable<OfferRow>;
 
 /** What a SELECT of a user row yields. */
-export interface SelectedUserRow {
-  id: string;
-  claims: string;
-  created_at: number | string | bigint;
-  updated_at: number | string | bigint;
-}
+export type SelectedUserRow = Selectable<UserRow>;
 
 function toInteger(value: number | string | bigint): number {
   const n = Number(value);
@@ -73,23 +52,7 @@ function toNullableInteger(value: number | string | bigint | null): number | nul
 }
 
 /** Maps an offer record to the row written by `insert`. */
-export function toOfferRow(record: OfferRecord): {
-  id: string;
-  user_id: string;
-  code_hash: string;
-  reference_hash: string | null;
-  tx_code_mac: string | null;
-  tx_code: string | null;
-  credentials: string;
-  profile: string;
-  claims: string | null;
-  created_at: number;
-  expires_at: number;
-  attempts: number;
-  consumed_at: number | null;
-  revoked_at: number | null;
-  locked_at: number | null;
-} {
+export function toOfferRow(record: OfferRecord): { [K in keyof OfferRow]: InsertType<OfferRow[K]> } {
   return {
     id: record.id,
     user_id: record.userId,
