@@ -75,7 +75,8 @@ export function createMemoryOfferStore(table: MemoryOfferTable = new MemoryOffer
     },
 
     async deleteExpired(now, limit) {
-      if (!(limit > 0)) return 0;
+      // Same rule as the SQL store: anything but a positive whole number deletes nothing.
+      if (!Number.isSafeInteger(limit) || limit <= 0) return 0;
       const doomed: OfferRecord[] = [];
       for (const record of table.records()) {
         if (doomed.length >= limit) break;
