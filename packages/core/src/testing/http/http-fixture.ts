@@ -23,10 +23,16 @@ import { type InstrumentedStores, instrumentStores, STORE_WRITE_METHODS } from '
 export const CONFORMANCE_TOKEN = 'offerkit-conformance-token-0123456789abcdefABCDEF';
 /** 2030-01-01T00:00:00.000Z: the ManualClock start of every case. */
 export const START = Date.UTC(2030, 0, 1);
+/** The mso_mdoc credential configuration id the fixture issuer knows (pre-authorized offers allowed). */
 export const MDL = 'org.iso.18013.5.1.mDL';
+/** A non-mdoc credential configuration id: authorization-code offers only. */
 export const DEGREE = 'UniversityDegree';
 /** An mso_mdoc id with a non-ASCII letter, in NFC. */
 export const NFC_ID = 'f\u00fchrerschein';
+/**
+ * The pre-authorized code grant type, spelled out here rather than imported from the implementation, so that a
+ * typo in the library's own constant fails the kit instead of agreeing with it.
+ */
 export const PRE_AUTH = 'urn:ietf:params:oauth:grant-type:pre-authorized_code';
 
 /** Per-case setup of the issuer and the adapter. */
