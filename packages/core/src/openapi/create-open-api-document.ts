@@ -1,3 +1,4 @@
+import { ROUTE_PATHS } from '../http/route-paths.js';
 import { buildOpenApiSchemas } from './build-open-api-schemas.js';
 import type { OpenApiDocument, OpenApiObject } from './open-api-document.js';
 import type { OpenApiDocumentOptions } from './open-api-document-options.js';
@@ -5,11 +6,11 @@ import type { OpenApiDocumentOptions } from './open-api-document-options.js';
 /** The version of `@offerkit/core` (lockstep across packages); a test keeps it equal to package.json. */
 const OPEN_API_INFO_VERSION = '0.1.0';
 
-const OFFERS = '/v1/openid/offers';
-const PRE_AUTHORIZED = '/v1/openid/offers/pre-authorized';
-const PRE_AUTHORIZED_ID = '/v1/openid/offers/pre-authorized/{id}';
-const CREDENTIAL_OFFER = '/credential-offer/{ref}';
-const TOKEN = '/token';
+const OFFERS = ROUTE_PATHS.offers;
+const PRE_AUTHORIZED = ROUTE_PATHS.preAuthorized;
+const PRE_AUTHORIZED_ID = `${ROUTE_PATHS.preAuthorized}/{id}`;
+const CREDENTIAL_OFFER = `${ROUTE_PATHS.credentialOffer}/{ref}`;
+const TOKEN = ROUTE_PATHS.token;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 type Method = (typeof METHODS)[number];
 
