@@ -17,16 +17,19 @@ async function offerWithTxCode(overrides: Parameters<typeof createTestIssuer>[0]
 
 describe('redemption order and outcomes', () => {
   it('a missing tx code gives invalid_request and spends no attempt', async () => {
-    const { issuer, created, code, offers } = await offerWithTxCode();
+    const { issuer, created, code, offers, events } = await offerWithTxCode();
     await expect(issuer.redeemPreAuthorizedCode({ 'pre-authorized_code': code })).rejects.toMatchObject({
       code: 'invalid_request',
     });
+    expect(events.filter((e) => e.type === 'offer.redeem_failed')).toEqual([
+      expect.objectContaining({ offerId: created.id, reason: 'tx_code_missing' }),
+    ]);
     expect(offers.get(created.id)!.attempts).toBe(0);
     expect(offers.get(created.id)!.consumedAt).toBeNull();
   });
 
   it('an unexpected tx code gives invalid_request, spends no attempt and does not consume', async () => {
-    const { issuer, offers } = createTestIssuer();
+    const { issuer, offers, events } = createTestIssuer();
     const created = await issuer.createPreAuthorizedOffer({ credentials: mdl });
     const code = codeFromUri(created.uri);
     await expect(
@@ -34,6 +37,9 @@ describe('redemption order and outcomes', () => {
     ).rejects.toMatchObject({
       code: 'invalid_request',
     });
+    expect(events.filter((e) => e.type === 'offer.redeem_failed')).toEqual([
+      expect.objectContaining({ offerId: created.id, reason: 'tx_code_unexpected' }),
+    ]);
     expect(offers.get(created.id)).toMatchObject({ attempts: 0, consumedAt: null });
     await expect(issuer.redeemPreAuthorizedCode({ 'pre-authorized_code': code })).resolves.toMatchObject({
       offerId: created.id,
@@ -61,7 +67,7 @@ describe('redemption order and outcomes', () => {
   });
 
   it('a wrong code before the limit may report invalid_tx_code when configured (OID4VCI 1.1)', async () => {
-    const { issuer, code, wrong, txCode } = await offerWithTxCode({
+    const { issuer, created, code, wrong, txCode, events } = await offerWithTxCode({
       txCode: { wrongCodeError: 'invalid_tx_code' },
     });
     await expect(
@@ -70,6 +76,9 @@ describe('redemption order and outcomes', () => {
       code: 'invalid_tx_code',
       status: 400,
     });
+    expect(events.filter((e) => e.type === 'offer.redeem_failed')).toEqual([
+      expect.objectContaining({ offerId: created.id, reason: 'tx_code_wrong' }),
+    ]);
     await expect(
       issuer.redeemPreAuthorizedCode({ 'pre-authorized_code': code, tx_code: txCode }),
     ).resolves.toBeDefined();

@@ -6,6 +6,7 @@ import { encodeCredentialOfferUri } from '../encoding/encode-credential-offer-ur
 import { encodeCredentialOfferUriByReference } from '../encoding/encode-credential-offer-uri-by-reference.js';
 import { isValidOfferScheme } from '../encoding/offer-uri-scheme.js';
 import { type ErrorDetail, OfferKitError } from '../errors/offer-kit-error.js';
+import { ROUTE_PATHS } from '../http/route-paths.js';
 import { buildAuthorizationCodeCredentialOffer } from '../offer/build-authorization-code-credential-offer.js';
 import { buildPreAuthorizedCredentialOffer } from '../offer/build-pre-authorized-credential-offer.js';
 import type { CredentialOffer } from '../offer/credential-offer.js';
@@ -34,7 +35,7 @@ import { offerStatusAt } from './offer-status-at.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_TOKEN_PARAMETER_LENGTH = 512;
-const REFERENCE_PATH = '/credential-offer/';
+const REFERENCE_PATH = `${ROUTE_PATHS.credentialOffer}/`;
 
 const RedeemInputSchema = v.object({
   'pre-authorized_code': v.pipe(v.string('Must be a string'), v.minLength(1, 'Must not be empty')),
@@ -227,9 +228,23 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
   }
 
   function grantError(reason: RedeemFailureReason, offerId: string | null, now: number): OfferKitError {
-    emit(() => ({ type: 'offer.redeem_failed', offerId, reason, at: nowIso(now) }));
     // One message for every reason, so the response is no oracle for the offer's state.
-    return new OfferKitError('invalid_grant', 'The pre-authorized code is invalid, expired or already used');
+    return redeemFailure(
+      reason,
+      offerId,
+      now,
+      new OfferKitError('invalid_grant', 'The pre-authorized code is invalid, expired or already used'),
+    );
+  }
+
+  function redeemFailure(
+    reason: RedeemFailureReason,
+    offerId: string | null,
+    now: number,
+    error: OfferKitError,
+  ): OfferKitError {
+    emit(() => ({ type: 'offer.redeem_failed', offerId, reason, at: nowIso(now) }));
+    return error;
   }
 
   const issuer: OfferIssuer = {
@@ -471,22 +486,12 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
         throw grantError(reason, record.id, now);
       }
       if (record.txCodeMac !== null && txCode === undefined) {
-        emit(() => ({
-          type: 'offer.redeem_failed',
-          offerId: record.id,
-          reason: 'tx_code_missing',
-          at: nowIso(now),
-        }));
-        throw new OfferKitError('invalid_request', 'tx_code is required for this offer');
+        const error = new OfferKitError('invalid_request', 'tx_code is required for this offer');
+        throw redeemFailure('tx_code_missing', record.id, now, error);
       }
       if (record.txCodeMac === null && txCode !== undefined) {
-        emit(() => ({
-          type: 'offer.redeem_failed',
-          offerId: record.id,
-          reason: 'tx_code_unexpected',
-          at: nowIso(now),
-        }));
-        throw new OfferKitError('invalid_request', 'tx_code was not expected for this offer');
+        const error = new OfferKitError('invalid_request', 'tx_code was not expected for this offer');
+        throw redeemFailure('tx_code_unexpected', record.id, now, error);
       }
       if (record.txCodeMac !== null && txCode !== undefined) {
         // The attempt is reserved before comparing, so parallel guesses cannot all read attempts = 0.
@@ -498,13 +503,8 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
             if (locked) emit(() => ({ type: 'offer.locked', offerId: record.id, at: nowIso(now) }));
             throw grantError('tx_code_wrong', record.id, now);
           }
-          emit(() => ({
-            type: 'offer.redeem_failed',
-            offerId: record.id,
-            reason: 'tx_code_wrong',
-            at: nowIso(now),
-          }));
-          throw new OfferKitError(wrongCodeError, 'The transaction code is wrong');
+          const error = new OfferKitError(wrongCodeError, 'The transaction code is wrong');
+          throw redeemFailure('tx_code_wrong', record.id, now, error);
         }
       }
       const consumed = await callStore(() => offerStore.consume(codeHash, now));
