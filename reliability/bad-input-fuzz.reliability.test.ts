@@ -1,7 +1,7 @@
 // R16/R17: fast-check-generated bodies, headers, paths and form fields against every route: no 5xx, no HTML,
 // every non-empty body is JSON, and no prototype pollution. 10^4 requests per route and adapter on the memory
 // store in CI (2×10^3 outside CI), and 10^3 per route on each SQL engine through Express (driver errors such as
-// PostgreSQL 22P02/22021 or MariaDB 1366 must never surface).
+// PostgreSQL 22P02/22021 or MariaDB 1366 must never surface). The seed is printed; set OFFERKIT_FUZZ_SEED to replay.
 import { decodeCredentialOfferUri, type OfferIssuer } from '@offerkit/core';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
