@@ -158,6 +158,18 @@ describe('createOfferKitHttpHandler options', () => {
     for (let i = 0; i < 100_000; i++) deep = { a: deep };
     expect((await handler.handle(parsed({ credentials: [MDL], claims: deep })))?.status).toBe(400);
   });
+
+  it('reflects no long client text: a forbidden key under a 20 000-character key names a cut path', async () => {
+    const handler = createOfferKitHttpHandler(issuer, { auth: { tokens: [TOKEN] } });
+    const longKey = 'k'.repeat(20_000);
+    const body = `{"credentials":["${MDL}"],"claims":{"${longKey}":{"__proto__":1}}}`;
+    const result = await handler.handle(post('/v1/openid/offers/pre-authorized', body));
+    expect(result?.status).toBe(400);
+    const param: string = JSON.parse(result?.body ?? '{}').details[0].param;
+    expect(param.startsWith('claims.kkk')).toBe(true);
+    expect(param.length).toBeLessThanOrEqual(201);
+    expect(result?.body?.length).toBeLessThan(1_000);
+  });
 });
 
 describe('readBodyStream', () => {

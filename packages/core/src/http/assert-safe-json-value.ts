@@ -2,6 +2,7 @@ import { type ErrorDetail, OfferKitError } from '../errors/offer-kit-error.js';
 import { MAX_JSON_DEPTH } from './json-limits.js';
 
 const MAX_JSON_NODES = 100_000;
+const MAX_PARAM_LENGTH = 200;
 // Keys that would reach Object.prototype if the value were ever merged with Object.assign or a naive deep merge.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -26,7 +27,9 @@ export function assertSafeJsonValue(value: unknown): void {
     for (const key of Object.keys(item.value)) {
       const path = item.path === '' ? key : `${item.path}.${key}`;
       if (FORBIDDEN_KEYS.has(key)) {
-        const detail: ErrorDetail = { msg: 'Property name not allowed', param: path, location: 'body' };
+        // The path is made of client keys: cut it so a huge key is not reflected back in the 400.
+        const param = path.length > MAX_PARAM_LENGTH ? `${path.slice(0, MAX_PARAM_LENGTH)}…` : path;
+        const detail: ErrorDetail = { msg: 'Property name not allowed', param, location: 'body' };
         throw new OfferKitError('invalid_input', 'Invalid request body', { details: [detail] });
       }
       stack.push({ value: (item.value as Record<string, unknown>)[key], depth: item.depth + 1, path });

@@ -39,7 +39,7 @@ export async function readFormBody(request: HttpRequestLike, limit: number): Pro
     const value = (body.value as Record<string, unknown>)[name];
     assertPlainName(name);
     if (Array.isArray(value)) throw repeated(name);
-    if (typeof value !== 'string') throw invalid(`Parameter ${name} must be a single string`);
+    if (typeof value !== 'string') throw invalid(`Parameter ${name.slice(0, 64)} must be a single string`);
     parameters.set(name, value);
   }
   return parameters;
