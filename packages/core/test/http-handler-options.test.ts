@@ -132,8 +132,7 @@ describe('createOfferKitHttpHandler options', () => {
       '/',
       '/token',
       '/v1/openid/offers/',
-      '/v1/openid/offers/pre-authorized/',
-      '/credential-offer/',
+      '/v1/openid/offers/pre-authorizedX',
     ]) {
       expect(await handler.handle(post(path, '{}'))).toBeUndefined();
     }

@@ -51,6 +51,23 @@ describe('HTTP: localised descriptions and the OpenAPI route', () => {
     }
   });
 
+  it('an empty id or reference is still answered as JSON by OfferKit, never left to the host', async () => {
+    const { request } = setUp();
+    for (const method of ['GET', 'DELETE']) {
+      const result = await request(method, '/v1/openid/offers/pre-authorized/', {
+        authorization: `Bearer ${TOKEN}`,
+      });
+      expect(result?.status).toBe(400);
+      expect(JSON.parse(String(result?.body))).toMatchObject({
+        code: 'BadRequest',
+        details: [expect.objectContaining({ param: 'id' })],
+      });
+    }
+    const offer = await request('GET', '/credential-offer/');
+    expect(offer?.status).toBe(404);
+    expect(JSON.parse(String(offer?.body))).toHaveProperty('error');
+  });
+
   it('serves /openapi.json only when asked to', async () => {
     expect(await setUp().request('GET', '/openapi.json')).toBeUndefined();
     const result = await setUp({ serverUrl: 'https://issuer.example.com' }).request('GET', '/openapi.json');

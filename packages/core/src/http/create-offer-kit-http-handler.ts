@@ -106,10 +106,11 @@ export function createOfferKitHttpHandler(
   function matchRoute(path: string): Route | undefined {
     if (path === OFFERS_PATH) return { kind: 'offers' };
     if (path === PRE_AUTHORIZED_PATH) return { kind: 'pre-authorized' };
-    if (path.startsWith(PRE_AUTHORIZED_ID_PREFIX) && path.length > PRE_AUTHORIZED_ID_PREFIX.length) {
+    // An empty id (`…/pre-authorized/`) is still our route, so it gets our 400 and not the host's HTML 404.
+    if (path.startsWith(PRE_AUTHORIZED_ID_PREFIX)) {
       return { kind: 'pre-authorized-id', rawId: path.slice(PRE_AUTHORIZED_ID_PREFIX.length) };
     }
-    if (path.startsWith(CREDENTIAL_OFFER_PREFIX) && path.length > CREDENTIAL_OFFER_PREFIX.length) {
+    if (path.startsWith(CREDENTIAL_OFFER_PREFIX)) {
       return { kind: 'credential-offer', rawReference: path.slice(CREDENTIAL_OFFER_PREFIX.length) };
     }
     if (path === TOKEN_PATH && issueAccessToken !== undefined) return { kind: 'token' };

@@ -326,12 +326,18 @@ export function offerKitHttpConformanceCases(options: HttpConformanceOptions): C
         assert.equal((await f.record(created.result.id))?.consumedAt, null);
       },
     ),
-    scenario('happy: a path outside OfferKit falls through to the host', {}, async (f) => {
-      const reply = await f.request('/v1/openid/offers-other');
-      assert.equal(reply.status, 404);
-      const trailing = await f.request('/v1/openid/offers/pre-authorized/', { headers: BEARER });
-      assert.equal(trailing.status, 404);
-    }),
+    scenario(
+      'happy: a path outside OfferKit falls through to the host; an empty id does not',
+      {},
+      async (f) => {
+        const reply = await f.request('/v1/openid/offers-other');
+        assert.equal(reply.status, 404);
+        // An empty id is still OfferKit's route: our JSON 400, never the host's (HTML) 404.
+        const trailing = await f.request('/v1/openid/offers/pre-authorized/', { headers: BEARER });
+        assert.equal(trailing.status, 400);
+        assert.match(trailing.headers.get('content-type') ?? '', /^application\/json/);
+      },
+    ),
   ];
 
   const stateful: ConformanceCase[] = [
