@@ -2,6 +2,7 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 const CODES = Uint8Array.from(ALPHABET, (ch) => ch.charCodeAt(0));
 // Arguments per String.fromCharCode call, well below every engine's limit.
 const CHUNK = 8192;
+const scratch = new Uint8Array(128);
 
 /**
  * base64url without padding (RFC 4648 §5). Portable: no `Buffer`. The characters are written into a byte array
@@ -9,7 +10,9 @@ const CHUNK = 8192;
  * about 490 bytes for a 43-character digest, which every stored offer kept.
  */
 export function bytesToBase64url(bytes: Uint8Array): string {
-  const out = new Uint8Array(Math.ceil((bytes.length * 4) / 3));
+  const size = Math.ceil((bytes.length * 4) / 3);
+  // Digests are small: reuse one scratch buffer (the function is synchronous) instead of allocating per call.
+  const out = size <= scratch.length ? scratch : new Uint8Array(size);
   let o = 0;
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {

@@ -3,7 +3,9 @@ export type FillRandom = (target: Uint8Array) => void;
 
 /**
  * Serves random bytes from a refillable pool so that a burst of small requests costs one system call per
- * `poolSize` bytes. Bytes are handed out once and never again.
+ * `poolSize` bytes. Each request gets its own region of the pool (a view, not a copy: no second copy of a
+ * secret is ever made), regions are never handed out twice, and an exhausted pool is replaced, never refilled in
+ * place, so earlier views keep their bytes.
  */
 export function createRandomPool(fill: FillRandom, poolSize = 4096): (length: number) => Uint8Array {
   let pool = new Uint8Array(poolSize);
@@ -17,14 +19,11 @@ export function createRandomPool(fill: FillRandom, poolSize = 4096): (length: nu
       return out;
     }
     if (offset + length > poolSize) {
-      // A fresh buffer rather than refilling in place: slices handed out earlier stay untouched.
       pool = new Uint8Array(poolSize);
       fill(pool);
       offset = 0;
     }
-    const out = pool.slice(offset, offset + length);
-    // Zero what was handed out so the pool never holds a copy of a secret it has served.
-    pool.fill(0, offset, offset + length);
+    const out = pool.subarray(offset, offset + length);
     offset += length;
     return out;
   };
