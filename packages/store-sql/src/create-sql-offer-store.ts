@@ -1,8 +1,10 @@
 import type { OfferRecord, OfferStore } from '@offerkit/core';
-import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { classifySqlError } from './classify-sql-error.js';
+import { isOfferLiveAt } from './is-offer-live-at.js';
+import { type GuardedOfferUpdate, prepareOfferStatements } from './offer-statements.js';
 import type { SqlDialect } from './sql-dialect.js';
-import { fromOfferRow, type OfferRow, toOfferRow } from './sql-rows.js';
+import { fromOfferRow, type OfferRow, type SelectedOfferRow, toOfferRow } from './sql-rows.js';
 import { toStoreFailure } from './store-failure.js';
 import type { OfferKitTableNames } from './table-names.js';
 
@@ -12,18 +14,11 @@ type OfferDb = Kysely<Record<string, OfferRow>>;
  * Creates the SQL `OfferStore`. Every write is one guarded statement; `consume` and `reserveTxAttempt` use
  * `UPDATE … RETURNING` on PostgreSQL and SQLite, and on MySQL/MariaDB the affected-row count of the guarded
  * `UPDATE` decides, followed by a `SELECT` of the row inside the same transaction (the row lock taken by the
- * `UPDATE` keeps it unchanged until the commit).
+ * `UPDATE` keeps it unchanged until the commit). The hot statements are compiled once, when the store is created.
  */
 export function createSqlOfferStore(db: OfferDb, dialect: SqlDialect, names: OfferKitTableNames): OfferStore {
   const table = names.offers;
-
-  const liveAt = (now: number) => (eb: ExpressionBuilder<Record<string, OfferRow>, string>) =>
-    eb.and([
-      eb('consumed_at', 'is', null),
-      eb('revoked_at', 'is', null),
-      eb('locked_at', 'is', null),
-      eb('expires_at', '>', now),
-    ]);
+  const statements = prepareOfferStatements(db, dialect, table);
 
   async function run<T>(work: () => Promise<T>): Promise<T> {
     try {
@@ -51,42 +46,31 @@ export function createSqlOfferStore(db: OfferDb, dialect: SqlDialect, names: Off
     return db.transaction().execute((trx: Transaction<Record<string, OfferRow>>) => work(trx));
   }
 
-  async function updateByCodeHash(
-    codeHash: string,
-    now: number,
-    set: 'consume' | 'reserve',
-    maxAttempts: number,
+  async function updateGuarded<P extends string>(
+    statement: GuardedOfferUpdate<P>,
+    values: Readonly<Record<P, unknown>> & { codeHash: string },
   ): Promise<OfferRecord | undefined> {
-    const build = (executor: OfferDb) => {
-      const base =
-        set === 'consume'
-          ? executor.updateTable(table).set({ consumed_at: now })
-          : executor.updateTable(table).set({ attempts: sql<number>`${sql.ref('attempts')} + 1` });
-      const guarded = base.where('code_hash', '=', codeHash).where(liveAt(now));
-      return set === 'reserve' ? guarded.where('attempts', '<', maxAttempts) : guarded;
-    };
     if (dialect !== 'mysql') {
-      const row = await build(db).returningAll().executeTakeFirst();
+      const { rows } = await db.executeQuery(statement(values));
+      const row = rows[0] as SelectedOfferRow | undefined;
       return row === undefined ? undefined : fromOfferRow(row);
     }
     return inTransaction(async (trx) => {
-      const result = await build(trx).executeTakeFirst();
-      if (result.numUpdatedRows !== 1n) return undefined;
-      const row = await trx
-        .selectFrom(table)
-        .selectAll()
-        .where('code_hash', '=', codeHash)
-        .executeTakeFirst();
+      const result = await trx.executeQuery(statement(values));
+      if (result.numAffectedRows !== 1n) return undefined;
+      const { rows } = await trx.executeQuery(statements.selectByCodeHash({ value: values.codeHash }));
+      const row = rows[0];
       return row === undefined ? undefined : fromOfferRow(row);
     });
   }
 
   async function findBy(
-    column: 'id' | 'code_hash' | 'reference_hash',
+    statement: typeof statements.selectById,
     value: string,
   ): Promise<OfferRecord | undefined> {
     return run(async () => {
-      const row = await db.selectFrom(table).selectAll().where(column, '=', value).executeTakeFirst();
+      const { rows } = await db.executeQuery(statement({ value }));
+      const row = rows[0];
       return row === undefined ? undefined : fromOfferRow(row);
     });
   }
@@ -94,17 +78,17 @@ export function createSqlOfferStore(db: OfferDb, dialect: SqlDialect, names: Off
   return {
     insert: (record) =>
       run(async () => {
-        await db.insertInto(table).values(toOfferRow(record)).execute();
+        await db.executeQuery(statements.insert(toOfferRow(record)));
       }),
 
-    findById: (id) => findBy('id', id),
-    findByCodeHash: (codeHash) => findBy('code_hash', codeHash),
-    findByReferenceHash: (referenceHash) => findBy('reference_hash', referenceHash),
+    findById: (id) => findBy(statements.selectById, id),
+    findByCodeHash: (codeHash) => findBy(statements.selectByCodeHash, codeHash),
+    findByReferenceHash: (referenceHash) => findBy(statements.selectByReferenceHash, referenceHash),
 
     reserveTxAttempt: (codeHash, now, maxAttempts) =>
-      runGuarded(() => updateByCodeHash(codeHash, now, 'reserve', maxAttempts)),
+      runGuarded(() => updateGuarded(statements.reserveTxAttempt, { codeHash, now, maxAttempts })),
 
-    consume: (codeHash, now) => runGuarded(() => updateByCodeHash(codeHash, now, 'consume', 0)),
+    consume: (codeHash, now) => runGuarded(() => updateGuarded(statements.consume, { codeHash, now })),
 
     lock: (id, now) =>
       run(async () => {
@@ -135,7 +119,7 @@ export function createSqlOfferStore(db: OfferDb, dialect: SqlDialect, names: Off
           .updateTable(table)
           .set({ revoked_at: now })
           .where('user_id', '=', userId)
-          .where(liveAt(now))
+          .where(isOfferLiveAt(now))
           .executeTakeFirst();
         return Number(result.numUpdatedRows);
       }),

@@ -1,5 +1,6 @@
 import { OfferKitError, type UserStore } from '@offerkit/core';
 import { type Kysely, sql } from 'kysely';
+import { prepareStatement } from './prepare-statement.js';
 import type { SqlDialect } from './sql-dialect.js';
 import { fromUserRow, type UserRow } from './sql-rows.js';
 import { toStoreFailure } from './store-failure.js';
@@ -18,6 +19,10 @@ const MAX_MERGE_ROUNDS = 8;
  */
 export function createSqlUserStore(db: UserDb, dialect: SqlDialect, names: OfferKitTableNames): UserStore {
   const table = names.users;
+  const insert = prepareStatement(['id', 'now'], (p) =>
+    db.insertInto(table).values({ id: p.id, claims: '{}', created_at: p.now, updated_at: p.now }),
+  );
+  const selectById = prepareStatement(['id'], (p) => db.selectFrom(table).selectAll().where('id', '=', p.id));
 
   async function withRowLock<T>(work: (executor: UserDb) => Promise<T>): Promise<T> {
     if (db.isTransaction) return work(db);
@@ -67,12 +72,12 @@ export function createSqlUserStore(db: UserDb, dialect: SqlDialect, names: Offer
   return {
     create: (id, now) =>
       run(async () => {
-        await db.insertInto(table).values({ id, claims: '{}', created_at: now, updated_at: now }).execute();
+        await db.executeQuery(insert({ id, now }));
       }),
 
     findById: (id) =>
       run(async () => {
-        const row = await db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst();
+        const row = (await db.executeQuery(selectById({ id }))).rows[0];
         return row === undefined ? undefined : fromUserRow(row);
       }),
 
