@@ -15,8 +15,14 @@ import { resolveTableNames } from './table-names.js';
  * callers (connections, processes or app instances) wins. Unique violations surface as
  * `OfferKitError('conflict')`, every other driver failure as `OfferKitError('unavailable')` without driver text.
  *
- * With `pg`, attach an `'error'` listener to the host's `pg.Pool`: without one, an idle client that loses its
- * connection crashes the process, and no store can catch that.
+ * Host duties the stores cannot take on:
+ * - `pg`: node-postgres emits `'error'` when a connection drops, and with no listener the process crashes.
+ *   `pool.on('error', …)` covers idle clients only; a client checked out by a call emits on itself, so also
+ *   attach `pool.on('connect', (client) => client.on('error', …))`. The call in flight still fails with
+ *   `unavailable`.
+ * - `mysql2`: there is no pool-wide query timeout and `MysqlDialect` sets none, so a database that stops
+ *   answering on an open connection never errors. Pass `createMysqlPoolWithQueryTimeout(pool, ms)` as the
+ *   dialect's pool to bound every statement.
  */
 export function createSqlStores<DB>(options: SqlStoresOptions<DB>): SqlStores {
   const names = resolveTableNames(options.tablePrefix);

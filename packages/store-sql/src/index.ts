@@ -1,3 +1,4 @@
+export { createMysqlPoolWithQueryTimeout } from './create-mysql-pool-with-query-timeout.js';
 export { createSqlStores } from './create-sql-stores.js';
 export { type MigrateOfferKitOptions, migrateOfferKit } from './migrate-offerkit.js';
 export { OFFERKIT_MIGRATION_LOCK_TABLE, OFFERKIT_MIGRATION_TABLE } from './offerkit-migration-table.js';
