@@ -14,7 +14,8 @@ type OfferDb = Kysely<Record<string, OfferRow>>;
  * Creates the SQL `OfferStore`. Every write is one guarded statement; `consume` and `reserveTxAttempt` use
  * `UPDATE … RETURNING` on PostgreSQL and SQLite, and on MySQL/MariaDB the affected-row count of the guarded
  * `UPDATE` decides, followed by a `SELECT` of the row inside the same transaction (the row lock taken by the
- * `UPDATE` keeps it unchanged until the commit). The hot statements are compiled once, when the store is created.
+ * `UPDATE` keeps it unchanged until the commit). The hot statements are compiled once, when the store is
+ * created (on every call if the `Kysely` instance has plugins).
  */
 export function createSqlOfferStore(db: OfferDb, dialect: SqlDialect, names: OfferKitTableNames): OfferStore {
   const table = names.offers;

@@ -19,10 +19,12 @@ const MAX_MERGE_ROUNDS = 8;
  */
 export function createSqlUserStore(db: UserDb, dialect: SqlDialect, names: OfferKitTableNames): UserStore {
   const table = names.users;
-  const insert = prepareStatement(['id', 'now'], (p) =>
+  const insert = prepareStatement(db, ['id', 'now'], (p) =>
     db.insertInto(table).values({ id: p.id, claims: '{}', created_at: p.now, updated_at: p.now }),
   );
-  const selectById = prepareStatement(['id'], (p) => db.selectFrom(table).selectAll().where('id', '=', p.id));
+  const selectById = prepareStatement(db, ['id'], (p) =>
+    db.selectFrom(table).selectAll().where('id', '=', p.id),
+  );
 
   async function withRowLock<T>(work: (executor: UserDb) => Promise<T>): Promise<T> {
     if (db.isTransaction) return work(db);

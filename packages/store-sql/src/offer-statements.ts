@@ -41,13 +41,14 @@ export interface OfferStatements {
 }
 
 function prepareGuardedUpdate<const P extends string>(
+  db: OfferDb,
   dialect: SqlDialect,
   names: readonly P[],
   build: (
     parameters: Readonly<Record<P, never>>,
   ) => UpdateQueryBuilder<Record<string, OfferRow>, string, string, UpdateResult>,
 ): GuardedOfferUpdate<P> {
-  return prepareStatement<P, SelectedOfferRow | UpdateResult>(names, (p) =>
+  return prepareStatement<P, SelectedOfferRow | UpdateResult>(db, names, (p) =>
     dialect === 'mysql' ? build(p) : build(p).returningAll(),
   );
 }
@@ -55,20 +56,20 @@ function prepareGuardedUpdate<const P extends string>(
 /** Compiles the hot offer statements for `table` on the host's `db`. */
 export function prepareOfferStatements(db: OfferDb, dialect: SqlDialect, table: string): OfferStatements {
   const selectBy = (column: 'id' | 'code_hash' | 'reference_hash') =>
-    prepareStatement(['value'], (p) => db.selectFrom(table).selectAll().where(column, '=', p.value));
+    prepareStatement(db, ['value'], (p) => db.selectFrom(table).selectAll().where(column, '=', p.value));
   return {
-    insert: prepareStatement(OFFER_COLUMNS, (p) => db.insertInto(table).values(p)),
+    insert: prepareStatement(db, OFFER_COLUMNS, (p) => db.insertInto(table).values(p)),
     selectById: selectBy('id'),
     selectByCodeHash: selectBy('code_hash'),
     selectByReferenceHash: selectBy('reference_hash'),
-    consume: prepareGuardedUpdate(dialect, ['codeHash', 'now'], (p) =>
+    consume: prepareGuardedUpdate(db, dialect, ['codeHash', 'now'], (p) =>
       db
         .updateTable(table)
         .set({ consumed_at: p.now })
         .where('code_hash', '=', p.codeHash)
         .where(isOfferLiveAt(p.now)),
     ),
-    reserveTxAttempt: prepareGuardedUpdate(dialect, ['codeHash', 'now', 'maxAttempts'], (p) =>
+    reserveTxAttempt: prepareGuardedUpdate(db, dialect, ['codeHash', 'now', 'maxAttempts'], (p) =>
       db
         .updateTable(table)
         .set({ attempts: sql<number>`${sql.ref('attempts')} + 1` })

@@ -1,6 +1,6 @@
-import type { Compilable, CompiledQuery } from 'kysely';
+import type { Compilable, CompiledQuery, QueryExecutorProvider } from 'kysely';
 
-/** Returns the statement compiled once, with `values` bound to its named parameters. */
+/** Returns the statement compiled for `values`: bound to the SQL compiled once, or compiled anew (see below). */
 export type BoundStatement<P extends string, R> = (values: Readonly<Record<P, unknown>>) => CompiledQuery<R>;
 
 type Slot<P extends string> = { readonly name: P } | { readonly constant: unknown };
@@ -11,13 +11,17 @@ type Slot<P extends string> = { readonly name: P } | { readonly constant: unknow
  * compiling maps each placeholder to its position in the parameter list (a name may be used more than once),
  * and parameters the statement fixed itself keep their compiled value.
  *
- * The bound query keeps the compiled node and `queryId`, so the host's plugins see the same query at
- * `transformResult` that they transformed at compile time.
+ * When the host's `Kysely` instance has plugins, every call builds and compiles the statement as before: a
+ * plugin's `transformQuery` may act per query (tracing, tenancy, fault injection), so it must see every call.
  */
 export function prepareStatement<const P extends string, R>(
+  db: QueryExecutorProvider,
   names: readonly P[],
   build: (parameters: Readonly<Record<P, never>>) => Compilable<R>,
 ): BoundStatement<P, R> {
+  if (db.getExecutor().plugins.length > 0) {
+    return (values) => build(values as Readonly<Record<P, never>>).compile();
+  }
   const placeholders = new Map(names.map((name) => [`\u0000offerkit-parameter:${name}`, name]));
   const parameters = Object.fromEntries([...placeholders].map(([placeholder, name]) => [name, placeholder]));
   const compiled = build(parameters as Record<P, never>).compile();

@@ -49,7 +49,7 @@ describe.each(Object.entries(DIALECTS))('prepareStatement on %s', (_name, parts)
       .where('consumed_at', 'is', null);
 
   it('binds each call to the same SQL and parameters as a freshly built statement', () => {
-    const bind = prepareStatement(['id', 'now', 'note'], (p) => build(p.id, p.now, p.note));
+    const bind = prepareStatement(db, ['id', 'now', 'note'], (p) => build(p.id, p.now, p.note));
     for (const [id, now, note] of [
       ['a', 1, 'x'],
       ['b', 2_000_000_000_000, ''],
@@ -63,7 +63,7 @@ describe.each(Object.entries(DIALECTS))('prepareStatement on %s', (_name, parts)
   });
 
   it('keeps the compiled node and query id of the statement', () => {
-    const bind = prepareStatement(['id'], (p) => db.selectFrom('t').selectAll().where('id', '=', p.id));
+    const bind = prepareStatement(db, ['id'], (p) => db.selectFrom('t').selectAll().where('id', '=', p.id));
     const first = bind({ id: 'a' });
     const second = bind({ id: 'b' });
     expect(second.query).toBe(first.query);
@@ -72,9 +72,26 @@ describe.each(Object.entries(DIALECTS))('prepareStatement on %s', (_name, parts)
     expect(second.parameters).toEqual(['b']);
   });
 
+  it('with a host plugin, builds and compiles every call, so the plugin sees each query', () => {
+    const seen: string[] = [];
+    const withPlugin = db.withPlugin({
+      transformQuery: ({ node }) => {
+        seen.push(node.kind);
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    });
+    const bind = prepareStatement(withPlugin, ['id'], (p) =>
+      withPlugin.selectFrom('t').selectAll().where('id', '=', p.id),
+    );
+    expect(bind({ id: 'a' }).parameters).toEqual(['a']);
+    expect(bind({ id: 'b' }).parameters).toEqual(['b']);
+    expect(seen).toEqual(['SelectQueryNode', 'SelectQueryNode']);
+  });
+
   it('rejects a parameter name the statement never uses', () => {
     expect(() =>
-      prepareStatement(['id', 'now'], (p) => db.selectFrom('t').selectAll().where('id', '=', p.id)),
+      prepareStatement(db, ['id', 'now'], (p) => db.selectFrom('t').selectAll().where('id', '=', p.id)),
     ).toThrow(/does not use now/);
   });
 });
