@@ -1,4 +1,4 @@
-// Runs one core variant in a tight loop, for `node --cpu-prof` (see bench/README-performance.md):
+// Runs one core variant in a tight loop, for `node --cpu-prof` (see the README, "Performance"):
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof bench/core/profile-core.mjs offerkit-node-crypto 100000
 //   node bench/lib/summarize-cpu-profile.mjs /tmp/prof/*.cpuprofile
 import { createCoreVariants } from './core-variants.mjs';
