@@ -128,12 +128,7 @@ describe('createOfferKitHttpHandler options', () => {
 
   it('answers undefined for paths that are not OfferKit routes, and for /token without issueAccessToken', async () => {
     const handler = createOfferKitHttpHandler(issuer, { auth: { tokens: [TOKEN] } });
-    for (const path of [
-      '/',
-      '/token',
-      '/v1/openid/offers/',
-      '/v1/openid/offers/pre-authorizedX',
-    ]) {
+    for (const path of ['/', '/token', '/v1/openid/offers/', '/v1/openid/offers/pre-authorizedX']) {
       expect(await handler.handle(post(path, '{}'))).toBeUndefined();
     }
   });
