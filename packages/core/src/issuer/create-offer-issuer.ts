@@ -153,11 +153,19 @@ export function createOfferIssuer(options: OfferIssuerOptions): OfferIssuer {
     }
   }
 
+  const defaultEncoding = {
+    profile: defaultProfile,
+    scheme: defaultScheme,
+    delivery: defaultDelivery,
+  } as const;
+
   function resolveEncoding(overrides: OfferEncodingOverrides | undefined): {
     profile: OfferProfile;
     scheme: string;
     delivery: OfferDelivery;
   } {
+    // The issuer's own defaults were validated at construction; only per-call overrides need checking.
+    if (overrides === undefined) return defaultEncoding;
     const details: ErrorDetail[] = [];
     if (overrides?.profile !== undefined && !v.is(ProfileSchema, overrides.profile)) {
       details.push({
