@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
+import { postgresConfig } from '@offerkit/test-engines';
 import pg from 'pg';
 import { printTable } from '../lib/print-table.mjs';
 import { runWorker } from '../lib/run-worker.mjs';
 import { saveResult } from '../lib/save-result.mjs';
 import { formatNumber, median, rotate } from '../lib/stats.mjs';
-import { postgresConfig } from './postgres-config.mjs';
 
 const worker = fileURLToPath(new URL('./sql-worker.mjs', import.meta.url));
 const VARIANTS = ['raw-pg', 'offerkit-store-sql'];

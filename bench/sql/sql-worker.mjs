@@ -5,6 +5,7 @@ import { createHash, createHmac, randomBytes, randomInt, randomUUID, timingSafeE
 import { createOfferIssuer, decodeCredentialOfferUri } from '@offerkit/core';
 import { createNodeCrypto } from '@offerkit/core/node';
 import { createSqlStores, migrateOfferKit } from '@offerkit/store-sql';
+import { postgresConfig } from '@offerkit/test-engines';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import {
@@ -15,7 +16,6 @@ import {
   PRE_AUTHORIZED_GRANT,
   PRE_AUTHORIZED_INPUT,
 } from '../lib/workload.mjs';
-import { postgresConfig } from './postgres-config.mjs';
 
 const [variant, secondsArg, concurrencyArg] = process.argv.slice(2);
 const seconds = Number(secondsArg ?? 5);

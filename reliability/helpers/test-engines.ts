@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import type { OfferStore, UserStore } from '@offerkit/core';
 import { createMemoryStores } from '@offerkit/store-memory';
 import { createSqlStores, migrateOfferKit } from '@offerkit/store-sql';
+import { mysqlConfig, postgresConfig } from '@offerkit/test-engines';
 import Database from 'better-sqlite3';
 import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import { createPool as createMysqlPool, type PoolOptions } from 'mysql2';
+import { createPool as createMysqlPool } from 'mysql2';
 import pg from 'pg';
 
 /** The stores the reliability suite runs on. */
@@ -31,29 +32,6 @@ export interface TestEngine {
   /** Every row of this engine's tables as text (SQL), or undefined for memory (the suite dumps it itself). */
   dump(): Promise<string | undefined>;
   close(): Promise<void>;
-}
-
-/** PostgreSQL connection settings (127.0.0.1 only). */
-export function postgresConfig(): pg.PoolConfig {
-  return {
-    host: process.env.OFFERKIT_TEST_PG_HOST ?? '127.0.0.1',
-    port: Number(process.env.OFFERKIT_TEST_PG_PORT ?? 5432),
-    user: process.env.OFFERKIT_TEST_PG_USER ?? 'postgres',
-    database: process.env.OFFERKIT_TEST_PG_DATABASE ?? 'test',
-    connectionTimeoutMillis: 3_000,
-  };
-}
-
-/** MariaDB/MySQL connection settings (127.0.0.1 only). */
-export function mariadbConfig(): PoolOptions {
-  return {
-    host: process.env.OFFERKIT_TEST_MYSQL_HOST ?? '127.0.0.1',
-    port: Number(process.env.OFFERKIT_TEST_MYSQL_PORT ?? 3306),
-    user: process.env.OFFERKIT_TEST_MYSQL_USER ?? 'root',
-    database: process.env.OFFERKIT_TEST_MYSQL_DATABASE ?? 'test',
-    connectTimeout: 3_000,
-    charset: 'utf8mb4',
-  };
 }
 
 /** A random table prefix, so parallel runs and other suites never share tables. */
@@ -153,14 +131,14 @@ export async function openTestEngine(name: EngineName, poolSize = 20): Promise<T
     db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   } else {
     db = new Kysely<unknown>({
-      dialect: new MysqlDialect({ pool: createMysqlPool({ ...mariadbConfig(), connectionLimit: poolSize }) }),
+      dialect: new MysqlDialect({ pool: createMysqlPool({ ...mysqlConfig(), connectionLimit: poolSize }) }),
     });
   }
   if (await answers(db)) return openSql(name, db);
   const where =
     name === 'postgres'
       ? `PostgreSQL on ${postgresConfig().host}:${postgresConfig().port}`
-      : `MariaDB/MySQL on ${mariadbConfig().host}:${mariadbConfig().port}`;
+      : `MariaDB/MySQL on ${mysqlConfig().host}:${mysqlConfig().port}`;
   if (IS_CI) throw new Error(`CI=true requires ${where} (database test), but it does not answer`);
   console.warn(`[reliability] ${where} does not answer: skipping its ${name} cases (CI=true requires it)`);
   return undefined;

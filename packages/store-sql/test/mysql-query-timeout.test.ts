@@ -1,5 +1,10 @@
 import { isOfferKitError } from '@offerkit/core';
-import { createRandomTablePrefix, dropOfferKitTables, openTestEngine } from '@offerkit/test-engines';
+import {
+  createRandomTablePrefix,
+  dropOfferKitTables,
+  mysqlConfig,
+  openTestEngine,
+} from '@offerkit/test-engines';
 import { Kysely, MysqlDialect, sql } from 'kysely';
 import { createPool as createMysqlPool } from 'mysql2';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,20 +15,8 @@ const TIMEOUT_MS = 500;
 const engine = await openTestEngine('mariadb');
 
 /** A one-connection pool with the query timeout, so a connection left stuck would block every later call. */
-async function openTimedDb(): Promise<Kysely<unknown>> {
-  const { rows } = await sql<{
-    user: string;
-    db: string;
-  }>`select current_user() as user, database() as db`.execute(engine!.db);
-  const pool = createMysqlPool({
-    host: process.env.OFFERKIT_TEST_MYSQL_HOST ?? '127.0.0.1',
-    port: Number(process.env.OFFERKIT_TEST_MYSQL_PORT ?? 3306),
-    user: rows[0]!.user.split('@')[0]!,
-    database: rows[0]!.db,
-    connectTimeout: 3_000,
-    connectionLimit: 1,
-    charset: 'utf8mb4',
-  });
+function openTimedDb(): Kysely<unknown> {
+  const pool = createMysqlPool({ ...mysqlConfig(), connectionLimit: 1 });
   return new Kysely<unknown>({
     dialect: new MysqlDialect({ pool: createMysqlPoolWithQueryTimeout(pool, TIMEOUT_MS) }),
   });
@@ -38,7 +31,7 @@ describe.skipIf(engine === undefined)('createMysqlPoolWithQueryTimeout on mariad
   });
 
   it('a statement the server does not answer fails after the timeout, and the pool still works', async () => {
-    const db = await openTimedDb();
+    const db = openTimedDb();
     try {
       const started = performance.now();
       const error = await sql`select sleep(10)`.execute(db).then(
@@ -58,7 +51,7 @@ describe.skipIf(engine === undefined)('createMysqlPoolWithQueryTimeout on mariad
     await migrateOfferKit(engine!.db, { tablePrefix: prefix });
     const record = createSampleOfferRecord();
     await createSqlStores({ db: engine!.db, tablePrefix: prefix }).offerStore.insert(record);
-    const db = await openTimedDb();
+    const db = openTimedDb();
     const holder = await engine!.openSingleConnection();
     try {
       const { offerStore } = createSqlStores({ db, tablePrefix: prefix });

@@ -3,39 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import { createPool as createMysqlPool, type PoolOptions } from 'mysql2';
+import { createPool as createMysqlPool } from 'mysql2';
 import type pg from 'pg';
 import { createPgPool } from './create-pg-pool.js';
 import type { EngineName } from './engine-names.js';
+import { mysqlConfig } from './mysql-config.js';
 import { openSqliteDatabase } from './open-sqlite-database.js';
+import { postgresConfig } from './postgres-config.js';
 import type { TestEngine } from './test-engine.js';
 
 const isCi = process.env.CI === 'true' || process.env.CI === '1';
 
-/** Postgres connection settings tried in order: user `postgres`, then `root` (trust auth), database `test`. */
+/** Postgres settings tried in order: user `postgres`, then `root` (trust auth), unless a user is configured. */
 function postgresCandidates(): pg.PoolConfig[] {
-  const base = {
-    host: process.env.OFFERKIT_TEST_PG_HOST ?? '127.0.0.1',
-    port: Number(process.env.OFFERKIT_TEST_PG_PORT ?? 5432),
-    database: process.env.OFFERKIT_TEST_PG_DATABASE ?? 'test',
-    connectionTimeoutMillis: 3_000,
-  };
-  const users =
-    process.env.OFFERKIT_TEST_PG_USER === undefined
-      ? ['postgres', 'root']
-      : [process.env.OFFERKIT_TEST_PG_USER];
-  return users.map((user) => ({ ...base, user }));
-}
-
-function mysqlOptions(): PoolOptions {
-  return {
-    host: process.env.OFFERKIT_TEST_MYSQL_HOST ?? '127.0.0.1',
-    port: Number(process.env.OFFERKIT_TEST_MYSQL_PORT ?? 3306),
-    user: process.env.OFFERKIT_TEST_MYSQL_USER ?? 'root',
-    database: process.env.OFFERKIT_TEST_MYSQL_DATABASE ?? 'test',
-    connectTimeout: 3_000,
-    charset: 'utf8mb4',
-  };
+  const users = process.env.OFFERKIT_TEST_PG_USER === undefined ? ['postgres', 'root'] : [undefined];
+  return users.map((user) => postgresConfig(user));
 }
 
 async function openPostgres(): Promise<TestEngine | undefined> {
@@ -65,7 +47,7 @@ async function openPostgres(): Promise<TestEngine | undefined> {
 }
 
 async function openMariadb(): Promise<TestEngine | undefined> {
-  const options = mysqlOptions();
+  const options = mysqlConfig();
   const db = new Kysely<unknown>({
     dialect: new MysqlDialect({ pool: createMysqlPool({ ...options, connectionLimit: 10 }) }),
   });
@@ -129,7 +111,7 @@ export async function openTestEngine(name: EngineName): Promise<TestEngine | und
   const engine = name === 'postgres' ? await openPostgres() : await openMariadb();
   if (engine !== undefined) return engine;
   const pgAt = postgresCandidates()[0]!;
-  const mysqlAt = mysqlOptions();
+  const mysqlAt = mysqlConfig();
   const where =
     name === 'postgres'
       ? `PostgreSQL on ${pgAt.host}:${pgAt.port}`
